@@ -1,0 +1,76 @@
+/**
+ * The rules a careful data manager holds the whole record to. They are checked on the record as it
+ * would stand after a command, so a correction or retraction is held to the same rules as a new fact.
+ * Only violations that a command would introduce block it: a record that already breaks a rule (say,
+ * one written before the rule existed) can still be corrected.
+ */
+import type { DomainErrorCode } from '../shared/domain.error';
+import type { IsoDate } from '../shared/dates';
+import type { PatientFacts } from './patient.record';
+
+export interface Violation {
+  code: Extract<DomainErrorCode, 'rule_violated' | 'conflict'>;
+  message: string;
+}
+
+const conflict = (message: string): Violation => ({ code: 'conflict', message });
+const ruleViolated = (message: string): Violation => ({ code: 'rule_violated', message });
+
+function duplicates(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return [...new Set(values.filter((v) => seen.size === seen.add(v).size))];
+}
+
+function datedFacts(facts: PatientFacts): { what: string; on: IsoDate }[] {
+  return [
+    ...facts.diagnoses.map((d) => ({ what: `diagnosis ${d.diagnosisId}`, on: d.diagnosedOn })),
+    ...facts.lesions.map((l) => ({ what: `lesion ${l.lesionId} onset`, on: l.onsetOn })),
+    ...facts.treatments.map((t) => ({ what: `treatment ${t.treatmentId} start`, on: t.startedOn })),
+    ...facts.stops.map((s) => ({ what: `treatment ${s.treatmentId} stop`, on: s.stoppedOn })),
+    ...facts.responses.map((r) => ({ what: `response of treatment ${r.treatmentId}`, on: r.assessedOn })),
+    ...facts.contacts.map((c) => ({ what: 'contact', on: c.seenOn })),
+  ];
+}
+
+export function violations(facts: PatientFacts): Violation[] {
+  const found: Violation[] = [];
+  const birth = facts.enrolment?.birthDate;
+  const death = facts.deaths[0]?.diedOn;
+  for (const fact of datedFacts(facts)) {
+    if (birth && fact.on < birth) found.push(ruleViolated(`${fact.what} (${fact.on}) is before birth (${birth})`));
+    if (death && fact.on > death) found.push(ruleViolated(`${fact.what} (${fact.on}) is after death (${death})`));
+  }
+  if (birth && death && death < birth) found.push(ruleViolated(`death (${death}) is before birth (${birth})`));
+  if (facts.deaths.length > 1) found.push(conflict('a death is already recorded for this patient'));
+
+  for (const id of duplicates(facts.diagnoses.map((d) => d.diagnosisId))) found.push(conflict(`diagnosis ${id} is already recorded`));
+  for (const id of duplicates(facts.lesions.map((l) => l.lesionId))) found.push(conflict(`lesion ${id} is already recorded`));
+  for (const id of duplicates(facts.treatments.map((t) => t.treatmentId))) found.push(conflict(`treatment ${id} is already recorded`));
+  for (const on of duplicates(facts.contacts.map((c) => c.seenOn))) found.push(conflict(`a contact on ${on} is already recorded`));
+  for (const id of duplicates(facts.stops.map((s) => s.treatmentId))) found.push(conflict(`treatment ${id} is already stopped`));
+
+  const lesionIds = new Set(facts.lesions.map((l) => l.lesionId));
+  const starts = new Map(facts.treatments.map((t) => [t.treatmentId, t.startedOn]));
+  for (const t of facts.treatments) {
+    for (const id of t.lesionIds.filter((l) => !lesionIds.has(l))) {
+      found.push(ruleViolated(`treatment ${t.treatmentId} targets lesion ${id}, which is not recorded`));
+    }
+  }
+  for (const s of facts.stops) {
+    const start = starts.get(s.treatmentId);
+    if (start === undefined) found.push(ruleViolated(`treatment ${s.treatmentId} is stopped but was never started`));
+    else if (s.stoppedOn < start) found.push(ruleViolated(`treatment ${s.treatmentId} stop (${s.stoppedOn}) is before its start (${start})`));
+  }
+  for (const r of facts.responses) {
+    const start = starts.get(r.treatmentId);
+    if (start === undefined) found.push(ruleViolated(`treatment ${r.treatmentId} is graded but was never started`));
+    else if (r.assessedOn < start) found.push(ruleViolated(`response of treatment ${r.treatmentId} (${r.assessedOn}) is before its start (${start})`));
+  }
+  return found;
+}
+
+/** The violations in `after` that `before` did not have. */
+export function newViolations(before: PatientFacts, after: PatientFacts): Violation[] {
+  const existing = new Set(violations(before).map((v) => v.message));
+  return violations(after).filter((v) => !existing.has(v.message));
+}
