@@ -1,0 +1,50 @@
+/**
+ * Catch-up then live subscription over any store that can read the log from a position: read pages
+ * until the head, then wait for a wake-up (an append in this process) or the poll timer (appends by
+ * another process on the same data, e.g. the CLI). Positions are checkpoints: nothing is skipped.
+ */
+import type { StoredEvent, Subscription } from './eventStore.port';
+
+const PAGE = 1000;
+
+export function catchUpSubscription(
+  readAfter: (after: number, maxCount: number) => Promise<StoredEvent[]>,
+  onWake: (wake: () => void) => () => void,
+  after: number,
+  handler: (event: StoredEvent) => void | Promise<void>,
+  pollMs = 500,
+): Subscription {
+  let position = after;
+  let closed = false;
+  let wakeUp: (() => void) | null = null;
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, pollMs);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  const unsubscribe = onWake(() => wakeUp?.());
+  const loop = (async () => {
+    while (!closed) {
+      const page = await readAfter(position, PAGE);
+      for (const event of page) {
+        if (closed) return;
+        await handler(event);
+        position = event.position;
+      }
+      if (page.length < PAGE && !closed) await sleep();
+    }
+  })();
+  return {
+    async close() {
+      closed = true;
+      unsubscribe();
+      wakeUp?.();
+      await loop.catch(() => undefined);
+    },
+  };
+}
