@@ -1,0 +1,45 @@
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from './config';
+import type { EventStore } from './eventStore/eventStore.port';
+import { EVENT_STORE, openEventStore } from './eventStore/openEventStore';
+import { PatientCommandHandler } from './http/patientCommand.handler';
+import { GetPatientEventsHandler, GetPatientHandler } from './http/patientQueries.handler';
+import { ListPatientsHandler, PatientListReadModel } from './http/patientList.readModel';
+import { PatientsController } from './http/patients.controller';
+import { HealthController } from './http/health.controller';
+import { CLOCK, type Clock, systemClock } from './shared/clock';
+
+export interface AppOptions {
+  config: AppConfig;
+  /** tests inject a store (to inspect it) and a clock (to control record time) */
+  store?: EventStore;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  static forRoot({ config, store, clock }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [PatientsController, HealthController],
+      providers: [
+        { provide: 'CONFIG', useValue: config },
+        { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
+        { provide: CLOCK, useValue: clock ?? systemClock },
+        PatientCommandHandler,
+        GetPatientHandler,
+        GetPatientEventsHandler,
+        PatientListReadModel,
+        ListPatientsHandler,
+      ],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

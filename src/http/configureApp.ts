@@ -1,0 +1,25 @@
+/** Everything main.ts and the e2e tests do alike to a Nest application before it listens. */
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DomainErrorFilter } from './domainError.filter';
+import { validationPipe } from './validation';
+
+export function configureApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: '1mb' });
+  express.disable('x-powered-by');
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Cohort Chronicle')
+      .setDescription('Event-sourced longitudinal patient tracker: every fact is an immutable event, corrected only by new events with a reason.')
+      .setVersion(process.env.npm_package_version ?? '0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

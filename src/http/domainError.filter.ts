@@ -1,0 +1,67 @@
+/**
+ * The one place where errors become HTTP answers. The body always says what was wrong in words and,
+ * for bad input, names each field; it never carries a stack trace or SQL.
+ */
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { ConcurrencyError, StoreUnavailableError } from '../eventStore/eventStore.port';
+import { DomainError, type DomainErrorCode, type FieldProblem } from '../shared/domain.error';
+
+const STATUS_OF: Record<DomainErrorCode, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  rule_violated: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: readonly FieldProblem[];
+}
+
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS_OF[exception.code];
+      return { statusCode, error: reason(statusCode), code: exception.code, message: exception.message, ...(exception.details.length ? { details: exception.details } : {}) };
+    }
+    if (exception instanceof ConcurrencyError) {
+      return { statusCode: 409, error: reason(409), code: 'concurrency', message: `the patient changed since revision ${exception.expected}: it is now at revision ${exception.actual}; reload and try again` };
+    }
+    if (exception instanceof StoreUnavailableError) {
+      this.logger.error(exception.message);
+      return { statusCode: 503, error: reason(503), code: 'store_unavailable', message: 'the event store is unavailable; nothing was written' };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const message = httpMessage(exception);
+      return { statusCode, error: reason(statusCode), code: statusCode === 404 ? 'not_found' : 'invalid', message };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { statusCode: 500, error: reason(500), code: 'internal', message: 'an unexpected error occurred; nothing was written by this request' };
+  }
+}
+
+function reason(status: number): string {
+  return (HttpStatus[status] ?? 'Error').toString().toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** Body-parser and routing errors: keep their words, which say what was wrong with the request. */
+function httpMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+}

@@ -1,0 +1,55 @@
+/**
+ * The one CQRS command handler of the patient decider: load -> decide -> append, nothing more.
+ * One message class carries the whole command union (@nestjs/cqrs dispatches by class).
+ */
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '../eventStore/eventStore.port';
+import { EVENT_STORE } from '../eventStore/openEventStore';
+import type { PatientCommand } from '../patients/patient.commands';
+import { patientStreamId } from '../patients/patient.events';
+import { patientStream } from '../patients/patient.stream';
+import { CLOCK, type Clock } from '../shared/clock';
+import { handleCommand, type CommandResult } from '../shared/handleCommand';
+
+export type UnstampedCommand = Omit<PatientCommand, 'metadata'>;
+
+export interface RequestContext {
+  recordedBy: string;
+  correlationId?: string;
+  causationId?: string | null;
+  expectedRevision?: number;
+  idempotencyKey?: string;
+  metadata?: Record<string, unknown>;
+}
+
+export class PatientCommandMessage {
+  constructor(
+    readonly patientId: string,
+    readonly commands: UnstampedCommand[],
+    readonly context: RequestContext,
+  ) {}
+}
+
+@CommandHandler(PatientCommandMessage)
+export class PatientCommandHandler implements ICommandHandler<PatientCommandMessage, CommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ patientId, commands, context }: PatientCommandMessage): Promise<CommandResult> {
+    const now = this.clock.now();
+    const stamped = commands.map((c) => ({ ...c, metadata: { now, recordedBy: context.recordedBy } }) as PatientCommand);
+    return handleCommand({ store: this.store, newId: randomUUID }, patientStream, patientStreamId(patientId), stamped, {
+      recordedAt: now,
+      recordedBy: context.recordedBy,
+      correlationId: context.correlationId ?? randomUUID(),
+      causationId: context.causationId ?? null,
+      expectedRevision: context.expectedRevision,
+      idempotencyKey: context.idempotencyKey,
+      metadata: context.metadata,
+    });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The paged patient list. It follows the log (never the in-process event bus): each query first
+ * catches up from its last position, so a client always sees its own writes.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { EventStore, StoredEvent } from '../eventStore/eventStore.port';
+import { EVENT_STORE } from '../eventStore/openEventStore';
+import type { PatientEnrolled } from '../patients/patient.events';
+import { patientIdOfStream, PATIENT_STREAM_PREFIX } from '../patients/patient.events';
+
+export interface PatientListItem {
+  patientId: string;
+  sex: string;
+  birthDate: string;
+  researchAuthorization: string;
+  died: boolean;
+  revision: number;
+  lastRecordedAt: string;
+}
+
+export class ListPatientsQuery {
+  constructor(
+    readonly offset: number,
+    readonly limit: number,
+  ) {}
+}
+
+@Injectable()
+export class PatientListReadModel {
+  private position = 0;
+  private readonly patients = new Map<string, PatientListItem>();
+  private catchingUp: Promise<void> | null = null;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  catchUp(): Promise<void> {
+    this.catchingUp ??= this.readToHead().finally(() => (this.catchingUp = null));
+    return this.catchingUp;
+  }
+
+  async page(offset: number, limit: number) {
+    await this.catchUp();
+    const all = [...this.patients.values()];
+    return { total: all.length, offset, limit, position: this.position, items: all.slice(offset, offset + limit) };
+  }
+
+  private async readToHead(): Promise<void> {
+    for (;;) {
+      const events = await this.store.readAll({ after: this.position, maxCount: 5000 });
+      events.forEach((e) => this.apply(e));
+      if (events.length < 5000) return;
+    }
+  }
+
+  private apply(event: StoredEvent): void {
+    this.position = event.position;
+    if (!event.streamId.startsWith(PATIENT_STREAM_PREFIX)) return;
+    const patientId = patientIdOfStream(event.streamId);
+    if (event.type === 'PatientEnrolled') {
+      const data = event.data as PatientEnrolled['data'];
+      this.patients.set(patientId, {
+        patientId,
+        sex: data.sex,
+        birthDate: data.birthDate,
+        researchAuthorization: data.researchAuthorization,
+        died: false,
+        revision: event.revision,
+        lastRecordedAt: event.recordedAt,
+      });
+      return;
+    }
+    const item = this.patients.get(patientId);
+    if (!item) return;
+    item.revision = event.revision;
+    item.lastRecordedAt = event.recordedAt;
+    if (event.type === 'DeathRecorded') item.died = true;
+    if (event.type === 'ResearchAuthorizationChanged') item.researchAuthorization = (event.data as { researchAuthorization: string }).researchAuthorization;
+  }
+}
+
+@QueryHandler(ListPatientsQuery)
+export class ListPatientsHandler implements IQueryHandler<ListPatientsQuery> {
+  constructor(private readonly readModel: PatientListReadModel) {}
+
+  execute({ offset, limit }: ListPatientsQuery) {
+    return this.readModel.page(offset, limit);
+  }
+}
