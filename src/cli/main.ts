@@ -1,0 +1,18 @@
+/**
+ * `npm run cli -- <command>`: imports, exports, datasets, rebuilds and the other use cases of the API,
+ * on the local data directory (EVENT_STORE, DATA_DIR as for the server). Each command lives in its
+ * own file under commands/ and registers itself here.
+ */
+import { Command } from 'commander';
+import { registerEventsCommand } from './commands/events.command';
+
+const program = new Command('cohort-chronicle')
+  .description('Cohort Chronicle: event-sourced longitudinal patient tracker')
+  .showHelpAfterError();
+
+registerEventsCommand(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
