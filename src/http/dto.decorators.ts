@@ -4,7 +4,7 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateBy } from 'class-validator';
+import { IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateBy } from 'class-validator';
 import { isIsoDate } from '../shared/dates';
 import { identifier } from '../patients/patient.payloads';
 
@@ -14,6 +14,8 @@ const IsCalendarDate = () =>
     validator: { validate: (v) => isIsoDate(v), defaultMessage: () => 'must be a real calendar date in YYYY-MM-DD form' },
   });
 
+const Required = () => IsDefined({ message: 'is required' });
+
 const IsIdentifier = () =>
   ValidateBy({
     name: 'isIdentifier',
@@ -21,13 +23,13 @@ const IsIdentifier = () =>
   });
 
 export const IdField = (description: string, example: string) =>
-  applyDecorators(ApiProperty({ description, example }), IsIdentifier());
+  applyDecorators(ApiProperty({ description, example }), Required(), IsIdentifier());
 
 export const DateField = (description: string, example = '2004-05-17') =>
-  applyDecorators(ApiProperty({ description, example, type: String, format: 'date' }), IsCalendarDate());
+  applyDecorators(ApiProperty({ description, example, type: String, format: 'date' }), Required(), IsCalendarDate());
 
 export const TermField = (terms: readonly string[], description: string) =>
-  applyDecorators(ApiProperty({ enum: terms, description }), IsIn(terms as string[], { message: `must be one of ${terms.join(', ')}` }));
+  applyDecorators(ApiProperty({ enum: terms, description }), Required(), IsIn(terms as string[], { message: `must be one of ${terms.join(', ')}` }));
 
 export const OptionalTermField = (terms: readonly string[], description: string) =>
   applyDecorators(
@@ -64,6 +66,7 @@ export const OptionalTextField = (description: string, maxLength = 2000) =>
 export const TextField = (description: string, maxLength = 2000) =>
   applyDecorators(
     ApiProperty({ type: String, description, maxLength }),
+    Required(),
     IsString({ message: 'must be a string' }),
     IsNotEmpty({ message: 'must not be empty' }),
     MaxLength(maxLength, { message: `must be at most ${maxLength} characters` }),

@@ -5,10 +5,12 @@ import { DomainError, type FieldProblem } from '../shared/domain.error';
 function problems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix + error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
-      field,
-      reason: rule === 'whitelistValidation' ? 'is not a field of this request' : message.replace(new RegExp(`^${error.property} `), ''),
-    }));
+    const constraints = error.constraints ?? {};
+    // A missing field fails every check of its field; saying it is required is the one useful reason.
+    const messages = constraints.isDefined
+      ? [constraints.isDefined]
+      : Object.entries(constraints).map(([rule, message]) => (rule === 'whitelistValidation' ? 'is not a field of this request' : message));
+    const own = messages.length ? [{ field, reason: [...new Set(messages)].join('; ') }] : [];
     return [...own, ...problems(error.children ?? [], `${field}.`)];
   });
 }

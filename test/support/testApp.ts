@@ -1,0 +1,41 @@
+/** The real HTTP application on a chosen store and clock, for e2e tests through supertest. */
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module';
+import type { AppConfig } from '../../src/config';
+import type { EventStore } from '../../src/eventStore/eventStore.port';
+import { MemoryEventStore } from '../../src/eventStore/memory.adapter';
+import { EVENT_STORE } from '../../src/eventStore/openEventStore';
+import { configureApp } from '../../src/http/configureApp';
+import type { Clock } from '../../src/shared/clock';
+
+/** A clock that starts at `start` and moves one second each time it is read. */
+export function steppingClock(start = '2011-06-30T10:00:00.000Z'): Clock & { reads: number } {
+  const clock = {
+    reads: 0,
+    now: () => new Date(Date.parse(start) + 1000 * clock.reads++).toISOString(),
+  };
+  return clock;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  store: EventStore;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+export async function startTestApp(options: { store?: EventStore; clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const config: AppConfig = { store: 'memory', dataDir: '/nonexistent', port: 0, eventStoreUrl: null, ...options.config };
+  // A memory store is made here so the test can inspect it; a durable one is opened by the app itself.
+  const store = options.store ?? (config.store === 'memory' ? new MemoryEventStore() : undefined);
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ config, store, clock: options.clock ?? steppingClock() })],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  configureApp(app);
+  await app.init();
+  return { app, store: app.get(EVENT_STORE), http: () => request(app.getHttpServer()), close: () => app.close() };
+}
