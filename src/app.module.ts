@@ -4,7 +4,7 @@ import type { AppConfig } from './config';
 import type { EventStore } from './eventStore/eventStore.port';
 import { EVENT_STORE, openEventStore } from './eventStore/openEventStore';
 import { PatientCommandHandler } from './http/patientCommand.handler';
-import { GetPatientEventsHandler, GetPatientHandler } from './http/patientQueries.handler';
+import { GetPatientEventsHandler, GetPatientHandler, GetPatientHistoryHandler } from './http/patientQueries.handler';
 import { ListPatientsHandler, PatientListReadModel } from './http/patientList.readModel';
 import { PatientsController } from './http/patients.controller';
 import { HealthController } from './http/health.controller';
@@ -33,6 +33,7 @@ export class AppModule implements OnApplicationShutdown {
         PatientCommandHandler,
         GetPatientHandler,
         GetPatientEventsHandler,
+        GetPatientHistoryHandler,
         PatientListReadModel,
         ListPatientsHandler,
       ],

@@ -5,12 +5,14 @@
  */
 import { Command } from 'commander';
 import { registerEventsCommand } from './commands/events.command';
+import { registerHistoryCommand } from './commands/history.command';
 
 const program = new Command('cohort-chronicle')
   .description('Cohort Chronicle: event-sourced longitudinal patient tracker')
   .showHelpAfterError();
 
 registerEventsCommand(program);
+registerHistoryCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

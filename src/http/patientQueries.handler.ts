@@ -9,8 +9,13 @@ import { patientStreamId } from '../patients/patient.events';
 import { patientDecider } from '../patients/patient.decider';
 import { toRecordedPatientEvent } from '../patients/patient.stream';
 import { patientView, type PatientView } from '../patients/patient.view';
+import { patientHistory, type HistoryEntry } from '../patients/patient.history';
 
 export class GetPatientQuery {
+  constructor(readonly patientId: string) {}
+}
+
+export class GetPatientHistoryQuery {
   constructor(readonly patientId: string) {}
 }
 
@@ -42,5 +47,15 @@ export class GetPatientEventsHandler implements IQueryHandler<GetPatientEventsQu
 
   execute({ patientId }: GetPatientEventsQuery): Promise<StoredEvent[]> {
     return readPatientStream(this.store, patientId);
+  }
+}
+
+@QueryHandler(GetPatientHistoryQuery)
+export class GetPatientHistoryHandler implements IQueryHandler<GetPatientHistoryQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ patientId }: GetPatientHistoryQuery): Promise<HistoryEntry[]> {
+    const events = await readPatientStream(this.store, patientId);
+    return patientHistory(events.map((e) => ({ ...e, ...toRecordedPatientEvent(e) })));
   }
 }

@@ -24,7 +24,7 @@ import {
   StopTreatmentDto,
 } from './patient.dtos';
 import { PatientCommandMessage, type UnstampedCommand } from './patientCommand.handler';
-import { GetPatientEventsQuery, GetPatientQuery } from './patientQueries.handler';
+import { GetPatientEventsQuery, GetPatientHistoryQuery, GetPatientQuery } from './patientQueries.handler';
 import { ListPatientsQuery } from './patientList.readModel';
 
 const RECORDED_BY = 'api'; // until authentication lands, every API write is recorded as "api"
@@ -156,6 +156,12 @@ export class PatientsController {
   @ApiOperation({ summary: 'The raw stream: every event with its envelope' })
   events(@Param('id') id: string) {
     return this.queryBus.execute(new GetPatientEventsQuery(checkedId('id', id)));
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Every event in words: who, when, corrected values before and after with the reason, and the state after' })
+  history(@Param('id') id: string) {
+    return this.queryBus.execute(new GetPatientHistoryQuery(checkedId('id', id)));
   }
 
   private async send(id: string, command: UnstampedCommand, headers: Record<string, string>, res: Response) {

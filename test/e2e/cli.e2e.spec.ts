@@ -35,6 +35,11 @@ describe('CLI (e2e, the built program as a child process)', () => {
       ['PatientEnrolled', 0, 'c-1'],
       ['ContactRecorded', 1, 'c-1'],
     ]);
+    const history = runCli(['history', 'P1'], { DATA_DIR: dataDir });
+    expect(history.stdout).toBe(
+      '#0 2011-06-30T10:00:00.000Z by test: Enrolled patient P1: male, born 1960-01-01; research authorization granted; treatment history documented\n' +
+        '#1 2011-06-30T10:00:00.000Z by test: Seen alive on 2001-01-01\n',
+    );
   });
 
   it('fails with a message and a non-zero exit for an unknown patient', () => {

@@ -143,6 +143,21 @@ describe('patients API (e2e)', () => {
     });
   });
 
+  it('answers the audit history with values before and after each correction and its reason', async () => {
+    await enrol();
+    const contact = await t.http().post('/patients/MCC-1/contacts').send({ seenOn: '2000-05-05' }).expect(201);
+    await t.http().post('/patients/MCC-1/corrections').send({ eventId: contact.body.eventIds[0], changes: { seenOn: '2000-06-05' }, reason: 'letter was dated June' }).expect(201);
+    const history = (await t.http().get('/patients/MCC-1/history').expect(200)).body;
+    expect(history.map((h: { description: string }) => h.description)).toEqual([
+      'Enrolled patient MCC-1: female, born 1950-03-04; research authorization granted; treatment history documented',
+      'Seen alive on 2000-05-05',
+      `Corrected ContactRecorded ${contact.body.eventIds[0]}: letter was dated June`,
+    ]);
+    expect(history[2]).toMatchObject({ recordedBy: 'api', recordedAt: '2011-06-30T10:00:02.000Z', reason: 'letter was dated June', changes: [{ field: 'seenOn', before: '2000-05-05', after: '2000-06-05' }] });
+    expect(history[2].stateAfter.contacts).toEqual([expect.objectContaining({ seenOn: '2000-06-05', corrections: 1 })]);
+    await t.http().get('/patients/NOBODY/history').expect(404);
+  });
+
   it('lists patients in pages', async () => {
     for (const id of ['A', 'B', 'C']) await t.http().post('/patients').send({ ...enrolment, patientId: id }).expect(201);
     const page = (await t.http().get('/patients?offset=1&limit=1').expect(200)).body;
