@@ -1,0 +1,40 @@
+/**
+ * A whole bundle as per-patient command lists for an empty store: the reusable entry point for tests
+ * and fixtures that need a cohort in a store (projections' acceptance tests, the demo). The import use
+ * case plans each patient against their current record instead; both go through planPatient.
+ */
+import { DomainError } from '../shared/domain.error';
+import { emptyRecord } from '../patients/patient.record';
+import { parseBundle, type BundleFiles } from './bundle.parse';
+import { planPatient, type ImportCommand } from './bundle.plan';
+import { compareProblems, type ImportProblem } from './bundle.problem';
+
+/** How many problems an error carries; the count says how many there were in all. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+/**
+ * `files`: name -> CSV text (see readBundleFolder for a folder on disk); `now`: the record instant the
+ * commands will be stamped with (a clinical date after it is refused, as the decider does).
+ * Throws a DomainError (invalid) listing every problem, each with file, line and column.
+ */
+export function bundleToCommands(files: BundleFiles, { now, reason = 'import' }: { now: string; reason?: string }): Map<string, ImportCommand[]> {
+  const parsed = parseBundle(files);
+  const problems = [...parsed.problems];
+  const commands = new Map<string, ImportCommand[]>();
+  for (const patient of parsed.patients) {
+    if (parsed.incomplete.has(patient.patientId)) continue;
+    const plan = planPatient(patient, emptyRecord(), { now, reason });
+    problems.push(...plan.problems);
+    commands.set(patient.patientId, plan.commands);
+  }
+  if (problems.length > 0) throw bundleError(problems);
+  return commands;
+}
+
+/** The one error of a bundle that cannot be imported: every problem (up to the cap), in reading order. */
+export function bundleError(problems: readonly ImportProblem[]): DomainError {
+  const sorted = [...problems].sort(compareProblems);
+  const first = sorted.slice(0, 3).map((p) => `${p.field}: ${p.reason}`).join('; ');
+  const more = sorted.length > 3 ? `; and ${sorted.length - 3} more` : '';
+  return new DomainError('invalid', `the bundle has ${sorted.length} problem(s), nothing was written: ${first}${more}`, sorted.slice(0, MAX_REPORTED_PROBLEMS));
+}

@@ -1,0 +1,165 @@
+/**
+ * Reads a bundle's CSV texts into the facts each patient's rows state, and finds every problem a
+ * bundle can have on its own (before any record is consulted): unknown files and columns, missing
+ * columns, cells that are not a value of their column, rows of a patient who is not in patients.csv,
+ * and two rows stating the same fact. Field checks are payloadProblems', the API's own.
+ */
+import { parse } from 'csv-parse/sync';
+import { identifier, payloadProblems } from '../patients/patient.payloads';
+import { importProblem, type ImportProblem } from './bundle.problem';
+import { BUNDLE_FILES, FACT_KEY, PATIENTS_FILE, columnOf, factKey, keyColumnOf, type BundleFile, type Column, type FactType } from './bundle.schema';
+
+/** A bundle as files: name (e.g. `lesions.csv`) -> UTF-8 text. */
+export type BundleFiles = Record<string, string>;
+
+export interface RowRef {
+  file: string;
+  line: number;
+}
+
+export interface SourcedFact {
+  type: FactType;
+  data: Record<string, unknown>;
+  source: RowRef;
+}
+
+export interface BundlePatient {
+  patientId: string;
+  /** in file order, then row order */
+  facts: SourcedFact[];
+}
+
+export interface ParsedBundle {
+  /** in the order of patients.csv */
+  patients: BundlePatient[];
+  /** data rows read (header lines not counted) */
+  rows: number;
+  /** patients with a row that could not be read: planning them would only echo that row's problems */
+  incomplete: Set<string>;
+  problems: ImportProblem[];
+}
+
+interface Row {
+  patientId: string;
+  line: number;
+  facts: SourcedFact[];
+  readable: boolean;
+}
+
+export function parseBundle(files: BundleFiles): ParsedBundle {
+  const problems: ImportProblem[] = [];
+  const known = BUNDLE_FILES.map((f) => f.name);
+  for (const name of Object.keys(files).filter((n) => !known.includes(n))) {
+    problems.push(importProblem(name, null, null, `is not a file of a Cohort CSV bundle (${known.join(', ')})`));
+  }
+  if (files[PATIENTS_FILE] === undefined) problems.push(importProblem(PATIENTS_FILE, null, null, 'is missing: every bundle has one'));
+
+  const patients = new Map<string, BundlePatient>();
+  const firstLineOf = new Map<string, number>();
+  const incomplete = new Set<string>();
+  let rows = 0;
+  // patients.csv comes first in BUNDLE_FILES, so every patient is known before their facts are placed.
+  for (const file of BUNDLE_FILES) {
+    const text = files[file.name];
+    if (text === undefined) continue;
+    for (const row of readFile(file, text, problems)) {
+      rows += 1;
+      if (row === null) continue;
+      let patient = patients.get(row.patientId);
+      if (!patient && file.name === PATIENTS_FILE) patients.set(row.patientId, (patient = { patientId: row.patientId, facts: [] }));
+      if (!patient) {
+        problems.push(importProblem(file.name, row.line, 'patient_id', `patient ${row.patientId} is not in ${PATIENTS_FILE}`));
+        continue;
+      }
+      if (!row.readable) {
+        incomplete.add(row.patientId);
+        continue;
+      }
+      for (const fact of row.facts) {
+        const key = `${row.patientId}|${fact.type}|${factKey(fact.type, fact.data)}`;
+        const first = firstLineOf.get(key);
+        if (first === undefined) {
+          firstLineOf.set(key, row.line);
+          patient.facts.push(fact);
+        } else {
+          // one report per row: a course's start and stop share the row's treatment_id
+          problems.push(duplicate(file, fact, row.patientId, first));
+          break;
+        }
+      }
+    }
+  }
+  return { patients: [...patients.values()], rows, incomplete, problems };
+}
+
+/** Every data row of a file (null: not even its patient can be told); a row's problems go to `problems`. */
+function readFile(file: BundleFile, text: string, problems: ImportProblem[]): (Row | null)[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (error) {
+    const { lines, message } = error as { lines?: number; message: string };
+    problems.push(importProblem(file.name, lines ?? null, null, `is not valid CSV: ${message}`));
+    return [];
+  }
+  if (records.length === 0) {
+    problems.push(importProblem(file.name, 1, null, 'has no header line'));
+    return [];
+  }
+  const columns = headerColumns(file, records[0].record, problems);
+  if (columns === null) return [];
+  return records.slice(1).map(({ record, info }) => readRow(file, columns, record, info.lines, problems));
+}
+
+function headerColumns(file: BundleFile, header: string[], problems: ImportProblem[]): Column[] | null {
+  const before = problems.length;
+  const names = file.columns.map((c) => c.name);
+  header.forEach((name, index) => {
+    if (!names.includes(name)) problems.push(importProblem(file.name, 1, name, `unknown column (${file.name} has ${names.join(', ')})`));
+    else if (header.indexOf(name) !== index) problems.push(importProblem(file.name, 1, name, 'appears twice in the header'));
+  });
+  for (const column of file.columns.filter((c) => !c.optional && !header.includes(c.name))) {
+    problems.push(importProblem(file.name, 1, column.name, 'missing required column'));
+  }
+  // A header with problems leaves every row in doubt: report the header alone rather than a cascade.
+  return problems.length > before ? null : header.map((name) => file.columns.find((c) => c.name === name)!);
+}
+
+function readRow(file: BundleFile, columns: Column[], cells: string[], line: number, problems: ImportProblem[]): Row | null {
+  if (cells.length !== columns.length) {
+    problems.push(importProblem(file.name, line, null, `has ${cells.length} cells; the header has ${columns.length}`));
+    return null;
+  }
+  const rowProblems = new Map<string, ImportProblem>();
+  const report = (column: string, reason: string) => rowProblems.set(`${column}|${reason}`, importProblem(file.name, line, column, reason));
+  const values: Record<string, unknown> = {};
+  for (const column of file.columns.filter((c) => !columns.includes(c))) values[column.field] = (column.codec.read('') as { value: unknown }).value;
+  columns.forEach((column, index) => {
+    const read = column.codec.read(cells[index]);
+    if ('problem' in read) report(column.name, read.problem);
+    else values[column.field] = read.value;
+  });
+  const patientProblem = identifier(values.patientId);
+  if (patientProblem) report('patient_id', patientProblem);
+  const facts: SourcedFact[] = [];
+  for (const mapping of file.facts) {
+    if (mapping.whenFilled && values[mapping.whenFilled] === null) continue;
+    const data: Record<string, unknown> = { ...mapping.fixed };
+    for (const field of mapping.fields) data[field] = values[field];
+    if (rowProblems.size === 0) {
+      for (const p of payloadProblems(mapping.type, data)) report(columnOf(file, p.field), p.reason);
+    }
+    facts.push({ type: mapping.type, data, source: { file: file.name, line } });
+  }
+  problems.push(...rowProblems.values());
+  return patientProblem ? null : { patientId: values.patientId as string, line, facts, readable: rowProblems.size === 0 };
+}
+
+/** A second row stating a fact already stated, reported on the column that names the fact. */
+function duplicate(file: BundleFile, fact: SourcedFact, patientId: string, firstLine: number): ImportProblem {
+  const keyFields = FACT_KEY[fact.type];
+  const { line } = fact.source;
+  if (keyFields.length === 0) return importProblem(file.name, line, 'patient_id', `duplicate: patient ${patientId} already has a row on line ${firstLine}`);
+  const named = keyFields.map((field) => `${columnOf(file, field)} ${String(fact.data[field])}`).join(', ');
+  return importProblem(file.name, line, keyColumnOf(file, fact.type), `duplicate: ${named} of patient ${patientId} is already on line ${firstLine}`);
+}

@@ -1,0 +1,166 @@
+/**
+ * What importing a bundle does to one patient: the commands that make the record state what the
+ * bundle's rows state. A fact the record lacks is recorded, a fact it holds with other values is
+ * corrected (only the changed fields), a fact it holds that the bundle no longer has is retracted; all
+ * with the reason `import <bundle sha256>`. Against an empty record this is the whole import of a
+ * patient, in a clinically sensible order: enrolment, diagnoses, lesions, treatment starts, stops,
+ * grades, contacts, death (FACT_TYPES), each kind in order of its clinical date.
+ *
+ * The plan is run through the decider on a scratch copy of the record, so every command the store
+ * would refuse is found (and placed on its row) before anything is written.
+ */
+import { DomainError } from '../shared/domain.error';
+import { FACT_OF_COMMAND, type PatientCommand } from '../patients/patient.commands';
+import { decide, evolve } from '../patients/patient.decider';
+import { FACT_TYPES, type PatientEvent } from '../patients/patient.events';
+import { IDENTITY_FIELDS } from '../patients/patient.payloads';
+import { DATE_FIELD, dateOf, liveFacts, type Entry, type PatientRecord } from '../patients/patient.record';
+import type { BundlePatient, RowRef, SourcedFact } from './bundle.parse';
+import { importProblem, type ImportProblem } from './bundle.problem';
+import { FACT_KEY, SOURCE_OF_FACT, columnOf, factKey, keyColumnOf, type FactType } from './bundle.schema';
+
+/** A patient command as the shell sends it (the shell stamps `metadata`). */
+export type ImportCommand = PatientCommand extends infer C ? (C extends PatientCommand ? Omit<C, 'metadata'> : never) : never;
+
+export interface PlannedCommand {
+  command: ImportCommand;
+  factType: FactType;
+  /** the row that asks for it; null for a retraction (its row is gone) */
+  source: RowRef | null;
+}
+
+export interface PlanCounts {
+  facts: number;
+  corrections: number;
+  retractions: number;
+  authorizationChanges: number;
+}
+
+export interface PatientPlan {
+  patientId: string;
+  /** in the order the decider accepted them; empty when nothing changed */
+  commands: ImportCommand[];
+  counts: PlanCounts;
+  problems: ImportProblem[];
+}
+
+const COMMAND_OF_FACT = Object.fromEntries(Object.entries(FACT_OF_COMMAND).map(([command, fact]) => [fact, command])) as Record<FactType, ImportCommand['type']>;
+
+export function planPatient(desired: BundlePatient, current: PatientRecord, { now, reason }: { now: string; reason: string }): PatientPlan {
+  const { accepted, problems } = runOnScratch(diff(desired, current, reason), current, now);
+  const count = (...types: ImportCommand['type'][]) => accepted.filter((p) => types.includes(p.command.type)).length;
+  return {
+    patientId: desired.patientId,
+    commands: problems.length ? [] : accepted.map((p) => p.command),
+    counts: {
+      facts: accepted.length - count('CorrectEntry', 'RetractEntry', 'ChangeResearchAuthorization'),
+      corrections: count('CorrectEntry'),
+      retractions: count('RetractEntry'),
+      authorizationChanges: count('ChangeResearchAuthorization'),
+    },
+    problems,
+  };
+}
+
+function diff(desired: BundlePatient, current: PatientRecord, reason: string): PlannedCommand[] {
+  const live = current.order.map((id) => current.entries[id]).filter((entry) => !entry.retracted);
+  const retractions: PlannedCommand[] = [];
+  const corrections: PlannedCommand[] = [];
+  const additions: PlannedCommand[] = [];
+  for (const type of FACT_TYPES) {
+    const held = new Map<string, Entry>();
+    const surplus: Entry[] = [];
+    for (const entry of live.filter((e) => e.type === type)) {
+      const key = factKey(type, entry.data);
+      if (held.has(key)) surplus.push(entry);
+      else held.set(key, entry);
+    }
+    const wanted = desired.facts.filter((f) => f.type === type).sort((a, b) => dateOf(type, a.data as never).localeCompare(dateOf(type, b.data as never)));
+    for (const fact of wanted) {
+      const key = factKey(type, fact.data);
+      const entry = held.get(key);
+      held.delete(key);
+      if (!entry) {
+        additions.push({ command: { type: COMMAND_OF_FACT[type], data: fact.data } as ImportCommand, factType: type, source: fact.source });
+        continue;
+      }
+      const changes = changedFields(fact, entry);
+      if (Object.keys(changes).length > 0) {
+        corrections.push({ command: { type: 'CorrectEntry', data: { eventId: entry.eventId, changes, reason } }, factType: type, source: fact.source });
+      }
+    }
+    // The enrolment is never retracted (the decider refuses it): a patient stays, with their history.
+    const gone = type === 'PatientEnrolled' ? [] : [...held.values(), ...surplus];
+    // Later kinds go first, so a course's grades and stop are withdrawn before the course itself.
+    retractions.unshift(...gone.map((entry) => ({ command: { type: 'RetractEntry', data: { eventId: entry.eventId, reason } }, factType: type, source: null }) as PlannedCommand));
+  }
+  const enrolment = desired.facts.find((f) => f.type === 'PatientEnrolled')!;
+  const authorization = enrolment.data.researchAuthorization as PatientRecord['researchAuthorization'];
+  const changes: PlannedCommand[] =
+    current.patientId !== null && authorization !== current.researchAuthorization
+      ? [{ command: { type: 'ChangeResearchAuthorization', data: { researchAuthorization: authorization!, reason } }, factType: 'PatientEnrolled', source: enrolment.source }]
+      : [];
+  return [...retractions, ...changes, ...corrections, ...additions];
+}
+
+/** The fields the bundle carries for a fact, other than those that name it, whose values differ. */
+function changedFields(fact: SourcedFact, entry: Entry): Record<string, unknown> {
+  const held = entry.data as unknown as Record<string, unknown>;
+  const compared = SOURCE_OF_FACT.get(fact.type)!.mapping.fields.filter((f) => !FACT_KEY[fact.type].includes(f) && !IDENTITY_FIELDS.includes(f));
+  return Object.fromEntries(compared.filter((f) => JSON.stringify(fact.data[f]) !== JSON.stringify(held[f])).map((f) => [f, fact.data[f]]));
+}
+
+/**
+ * Runs the plan through the decider. A command refused now is tried again after the others, since a
+ * re-import may need them in another order (a course moved later needs its stop corrected before its
+ * start); what is still refused when no command goes through any more is a problem of the bundle.
+ */
+function runOnScratch(planned: PlannedCommand[], current: PatientRecord, now: string) {
+  const metadata = { now, recordedBy: 'import' };
+  const accepted: PlannedCommand[] = [];
+  let state = current;
+  let pending = planned;
+  for (let scratchId = 0; ; ) {
+    const refused: { planned: PlannedCommand; error: DomainError }[] = [];
+    for (const p of pending) {
+      try {
+        const events: PatientEvent[] = decide({ ...p.command, metadata } as PatientCommand, state);
+        for (const event of events) state = evolve(state, { ...event, eventId: `scratch-${++scratchId}`, recordedAt: now });
+        accepted.push(p);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        refused.push({ planned: p, error });
+      }
+    }
+    if (refused.length === 0 || refused.length === pending.length) {
+      return { accepted, problems: refused.flatMap(({ planned: p, error }) => problemsOf(p, error, state)) };
+    }
+    pending = refused.map((r) => r.planned);
+  }
+}
+
+function problemsOf({ command, factType, source }: PlannedCommand, error: DomainError, state: PatientRecord): ImportProblem[] {
+  const { file } = SOURCE_OF_FACT.get(factType)!;
+  const at = (column: string | null, reason: string) =>
+    source ? importProblem(source.file, source.line, column, reason) : importProblem(file.name, null, null, `removing a ${file.name} row that is no longer in the bundle: ${reason}`);
+  if (command.type === 'ChangeResearchAuthorization') return [at('research_authorization', error.message)];
+  switch (error.code) {
+    case 'invalid':
+      return error.details.length ? error.details.map((d) => at(columnOf(file, d.field.replace(/^changes\./, '')) || null, d.reason)) : [at(null, error.message)];
+    case 'conflict':
+      return [at(keyColumnOf(file, factType), error.message)];
+    case 'not_found':
+      return [at(columnOf(file, 'treatmentId') || null, error.message)];
+    case 'rule_violated':
+      return [at(ruleColumn(command, factType, state), error.message)];
+  }
+}
+
+/** A rule broken by a fact is about its date, except a course aimed at a lesion the record lacks. */
+function ruleColumn(command: ImportCommand, factType: FactType, state: PatientRecord): string | null {
+  const { file } = SOURCE_OF_FACT.get(factType)!;
+  const data = (command.type === 'CorrectEntry' ? command.data.changes : command.data) as Record<string, unknown>;
+  const lesions = new Set(liveFacts(state).lesions.map((l) => l.lesionId));
+  if (Array.isArray(data.lesionIds) && data.lesionIds.some((id) => !lesions.has(id as string))) return 'lesion_ids';
+  return columnOf(file, DATE_FIELD[factType]) || null;
+}
