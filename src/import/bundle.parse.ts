@@ -133,10 +133,14 @@ function readRow(file: BundleFile, columns: Column[], cells: string[], line: num
   const rowProblems = new Map<string, ImportProblem>();
   const report = (column: string, reason: string) => rowProblems.set(`${column}|${reason}`, importProblem(file.name, line, column, reason));
   const values: Record<string, unknown> = {};
+  const unreadable = new Set<string>();
   for (const column of file.columns.filter((c) => !columns.includes(c))) values[column.field] = (column.codec.read('') as { value: unknown }).value;
   columns.forEach((column, index) => {
     const read = column.codec.read(cells[index]);
-    if ('problem' in read) report(column.name, read.problem);
+    if ('problem' in read) {
+      report(column.name, read.problem);
+      unreadable.add(column.name);
+    }
     else values[column.field] = read.value;
   });
   const patientProblem = identifier(values.patientId);
@@ -146,8 +150,10 @@ function readRow(file: BundleFile, columns: Column[], cells: string[], line: num
     if (mapping.whenFilled && values[mapping.whenFilled] === null) continue;
     const data: Record<string, unknown> = { ...mapping.fixed };
     for (const field of mapping.fields) data[field] = values[field];
-    if (rowProblems.size === 0) {
-      for (const p of payloadProblems(mapping.type, data)) report(columnOf(file, p.field), p.reason);
+    // a cell that could not be read has been reported already; its field is missing from the payload
+    for (const p of payloadProblems(mapping.type, data)) {
+      const column = columnOf(file, p.field);
+      if (!unreadable.has(column)) report(column, p.reason);
     }
     facts.push({ type: mapping.type, data, source: { file: file.name, line } });
   }

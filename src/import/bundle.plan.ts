@@ -133,7 +133,10 @@ function runOnScratch(planned: PlannedCommand[], current: PatientRecord, now: st
       }
     }
     if (refused.length === 0 || refused.length === pending.length) {
-      return { accepted, problems: refused.flatMap(({ planned: p, error }) => problemsOf(p, error, state)) };
+      // A course refused on its own row is not reported again on each of its stops and grades.
+      const refusedCourses = new Set(refused.filter((r) => r.planned.command.type === 'StartTreatment').map((r) => (r.planned.command.data as { treatmentId: string }).treatmentId));
+      const echoes = (r: (typeof refused)[number]) => r.error.code === 'not_found' && refusedCourses.has((r.planned.command.data as { treatmentId?: string }).treatmentId ?? '');
+      return { accepted, problems: refused.filter((r) => !echoes(r)).flatMap(({ planned: p, error }) => problemsOf(p, error, state)) };
     }
     pending = refused.map((r) => r.planned);
   }
