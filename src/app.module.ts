@@ -8,6 +8,7 @@ import { GetPatientEventsHandler, GetPatientHandler, GetPatientHistoryHandler } 
 import { ListPatientsHandler, PatientListReadModel } from './http/patientList.readModel';
 import { PatientsController } from './http/patients.controller';
 import { HealthController } from './http/health.controller';
+import { AuditController } from './http/audit.controller';
 import { CLOCK, type Clock, systemClock } from './shared/clock';
 
 export interface AppOptions {
@@ -25,7 +26,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PatientsController, HealthController],
+      controllers: [PatientsController, HealthController, AuditController],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },

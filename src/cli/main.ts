@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { registerEventsCommand } from './commands/events.command';
 import { registerHistoryCommand } from './commands/history.command';
+import { registerVerifyCommand } from './commands/verify.command';
 
 const program = new Command('cohort-chronicle')
   .description('Cohort Chronicle: event-sourced longitudinal patient tracker')
@@ -13,6 +14,7 @@ const program = new Command('cohort-chronicle')
 
 registerEventsCommand(program);
 registerHistoryCommand(program);
+registerVerifyCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -27,6 +27,8 @@ export interface StoredEvent extends NewEvent {
   revision: number;
   /** 1-based, strictly increasing across the whole log */
   position: number;
+  /** SHA-256 chaining this event to the previous one of the log (hashChain.ts), where the store keeps it */
+  hash?: string;
 }
 
 export interface AppendResult {

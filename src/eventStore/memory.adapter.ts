@@ -2,6 +2,7 @@
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, Subscription } from './eventStore.port';
 import { checkExpectedRevision } from './eventStore.port';
 import { catchUpSubscription } from './subscription';
+import { GENESIS_HASH, eventHash } from './hashChain';
 
 export class MemoryEventStore implements EventStore {
   private readonly log: StoredEvent[] = [];
@@ -14,7 +15,12 @@ export class MemoryEventStore implements EventStore {
     const replayed = alreadyAppended(events, (id) => this.byEventId.get(id), streamId);
     if (replayed) return replayed;
     checkExpectedRevision(streamId, options.expectedRevision, stream.length === 0 ? 'no_stream' : stream.length - 1);
-    const stored = events.map((event, i) => ({ ...event, streamId, revision: stream.length + i, position: this.log.length + i + 1 }));
+    let previousHash = this.log.at(-1)?.hash ?? GENESIS_HASH;
+    const stored = events.map((event, i) => {
+      const placed = { ...event, streamId, revision: stream.length + i, position: this.log.length + i + 1 };
+      previousHash = eventHash(previousHash, placed);
+      return { ...placed, hash: previousHash };
+    });
     for (const event of stored) {
       if (this.byEventId.has(event.eventId)) throw new Error(`event id ${event.eventId} is already in the log`);
     }

@@ -11,6 +11,7 @@ import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptio
 import { StoreUnavailableError, checkExpectedRevision } from './eventStore.port';
 import { alreadyAppended } from './memory.adapter';
 import { catchUpSubscription } from './subscription';
+import { GENESIS_HASH, eventHash } from './hashChain';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -26,6 +27,7 @@ CREATE TABLE IF NOT EXISTS events (
   correlation_id  TEXT    NOT NULL,
   causation_id    TEXT,
   metadata        TEXT    NOT NULL,
+  hash            TEXT    NOT NULL,
   UNIQUE (stream_id, revision)
 );
 CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
@@ -47,6 +49,7 @@ interface Row {
   correlation_id: string;
   causation_id: string | null;
   metadata: string;
+  hash: string;
 }
 
 const toEvent = (row: Row): StoredEvent => ({
@@ -62,6 +65,7 @@ const toEvent = (row: Row): StoredEvent => ({
   streamId: row.stream_id,
   revision: row.revision,
   position: row.position,
+  hash: row.hash,
 });
 
 export class SqliteEventStore implements EventStore {
@@ -78,14 +82,15 @@ export class SqliteEventStore implements EventStore {
     this.db.exec(SCHEMA);
     this.statements = {
       insert: this.db.prepare(
-        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, recorded_at, recorded_by, correlation_id, causation_id, metadata)
-         VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @recordedAt, @recordedBy, @correlationId, @causationId, @metadata)`,
+        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, recorded_at, recorded_by, correlation_id, causation_id, metadata, hash)
+         VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @recordedAt, @recordedBy, @correlationId, @causationId, @metadata, @hash)`,
       ),
       lastRevision: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?').pluck(),
       byEventId: this.db.prepare('SELECT * FROM events WHERE event_id = ?'),
       stream: this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision'),
       all: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: this.db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
+      headHash: this.db.prepare('SELECT hash FROM events ORDER BY position DESC LIMIT 1').pluck(),
     };
     this.appendTransaction = this.db.transaction(
       (streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): AppendResult => {
@@ -95,14 +100,18 @@ export class SqliteEventStore implements EventStore {
         checkExpectedRevision(streamId, expectedRevision, last === null ? 'no_stream' : last);
         let revision = last ?? -1;
         let position = 0;
+        // Appends are serialised by SQLite's write lock, so the chain's previous event cannot change under us.
+        let hash = (this.statements.headHash.get() as string | undefined) ?? GENESIS_HASH;
         for (const event of events) {
           revision += 1;
+          hash = eventHash(hash, { ...event, streamId, revision });
           const info = this.statements.insert.run({
             ...event,
             streamId,
             revision,
             data: JSON.stringify(event.data),
             metadata: JSON.stringify(event.metadata),
+            hash,
           });
           position = Number(info.lastInsertRowid);
         }

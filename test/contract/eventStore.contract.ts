@@ -41,7 +41,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       const result = await store.appendToStream('patient-1', events, { expectedRevision: 'no_stream' });
       expect(result.nextExpectedRevision).toBe(1);
       const read = await store.readStream('patient-1');
-      expect(read).toEqual(events.map((e, i) => ({ ...e, streamId: 'patient-1', revision: i, position: read[i].position })));
+      expect(read).toEqual(events.map((e, i) => ({ ...e, streamId: 'patient-1', revision: i, position: read[i].position, hash: read[i].hash })));
       expect(read[1].position).toBe(result.position);
       expect(read[1].position).toBeGreaterThan(read[0].position);
     });

@@ -1,0 +1,65 @@
+/**
+ * Tamper evidence: every stored event carries a SHA-256 chained to the previous event of the log, over
+ * a canonical serialisation of its envelope and payload. The global position is left out so that a
+ * faithful copy of the log to another store (EventStoreDB numbers positions its own way) still verifies;
+ * the chain itself fixes the order. Editing, deleting or reordering events breaks the chain at the first
+ * event touched. (Removing events from the very end leaves a shorter valid chain: compare the head hash
+ * with one kept elsewhere to detect that.)
+ */
+import { createHash } from 'node:crypto';
+import type { NewEvent, StoredEvent } from './eventStore.port';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every depth: one byte sequence per value. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function eventHash(previousHash: string, event: NewEvent & { streamId: string; revision: number }): string {
+  const { eventId, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId, metadata, streamId, revision } = event;
+  const body = canonicalJson({ eventId, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId, metadata, streamId, revision });
+  return createHash('sha256').update(previousHash).update('\n').update(body).digest('hex');
+}
+
+export interface ChainBreak {
+  position: number;
+  eventId: string;
+  reason: string;
+}
+
+/** Checks events page by page, in log order; keep the returned state to continue with the next page. */
+export class ChainVerifier {
+  private previousHash = GENESIS_HASH;
+  private previousPosition = 0;
+  checked = 0;
+  firstBreak: ChainBreak | null = null;
+
+  check(events: readonly StoredEvent[]): void {
+    for (const event of events) {
+      if (this.firstBreak) return;
+      this.checked++;
+      const expected = eventHash(this.previousHash, event);
+      if (event.position <= this.previousPosition) {
+        this.firstBreak = { position: event.position, eventId: event.eventId, reason: `position ${event.position} does not follow ${this.previousPosition}` };
+      } else if (event.hash !== expected) {
+        this.firstBreak = {
+          position: event.position,
+          eventId: event.eventId,
+          reason: event.hash === undefined ? 'the event carries no hash' : 'its hash does not match its content and the event before it (edited, inserted, or an earlier event deleted or moved)',
+        };
+      }
+      this.previousHash = event.hash ?? expected;
+      this.previousPosition = event.position;
+    }
+  }
+
+  get headHash(): string {
+    return this.previousHash;
+  }
+}
