@@ -9,6 +9,8 @@ import { ListPatientsHandler, PatientListReadModel } from './http/patientList.re
 import { PatientsController } from './http/patients.controller';
 import { HealthController } from './http/health.controller';
 import { AuditController } from './http/audit.controller';
+import { ImportBundleHandler } from './import/importBundle.handler';
+import { ImportsController } from './import/imports.controller';
 import { CLOCK, type Clock, systemClock } from './shared/clock';
 
 export interface AppOptions {
@@ -26,7 +28,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [PatientsController, HealthController, AuditController],
+      controllers: [PatientsController, HealthController, AuditController, ImportsController],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
@@ -37,6 +39,7 @@ export class AppModule implements OnApplicationShutdown {
         GetPatientHistoryHandler,
         PatientListReadModel,
         ListPatientsHandler,
+        ImportBundleHandler,
       ],
     };
   }

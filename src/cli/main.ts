@@ -7,6 +7,8 @@ import { Command } from 'commander';
 import { registerEventsCommand } from './commands/events.command';
 import { registerHistoryCommand } from './commands/history.command';
 import { registerVerifyCommand } from './commands/verify.command';
+import { registerImportCommand } from './commands/import.command';
+import { registerDemoCommand } from './commands/demo.command';
 
 const program = new Command('cohort-chronicle')
   .description('Cohort Chronicle: event-sourced longitudinal patient tracker')
@@ -15,6 +17,8 @@ const program = new Command('cohort-chronicle')
 registerEventsCommand(program);
 registerHistoryCommand(program);
 registerVerifyCommand(program);
+registerImportCommand(program);
+registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -3,7 +3,7 @@
  * reads the disk and hashes; everything after it works on BundleFiles.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { DomainError } from '../shared/domain.error';
@@ -45,4 +45,12 @@ export function bundleSha256(files: BundleFiles): string {
     hash.update(`${name}\0${text.length}\0`).update(text);
   }
   return hash.digest('hex');
+}
+
+/** The shipped synthetic cohort (demo/mayo-2012-synthetic), from the sources or from the build in dist/. */
+export function demoBundleFolder(): string {
+  const candidates = [join(__dirname, '..', '..', 'demo', 'mayo-2012-synthetic'), join(__dirname, '..', '..', '..', 'demo', 'mayo-2012-synthetic')];
+  const found = candidates.find((folder) => existsSync(join(folder, 'patients.csv')));
+  if (!found) throw new Error(`the demo cohort is missing: looked in ${candidates.join(' and ')}`);
+  return found;
 }

@@ -1,0 +1,158 @@
+/**
+ * The import use case. It checks the whole bundle first, every patient against their current record,
+ * and writes nothing while any problem remains; then it sends one PatientCommandMessage per changed
+ * patient (one atomic append each) under one import id. Patients are read and written in batches so
+ * that progress can be shown and a big bundle does not hold the event loop.
+ */
+import { Inject } from '@nestjs/common';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyError, type EventStore } from '../eventStore/eventStore.port';
+import { EVENT_STORE } from '../eventStore/openEventStore';
+import { PatientCommandMessage } from '../http/patientCommand.handler';
+import { patientDecider } from '../patients/patient.decider';
+import { patientStreamId } from '../patients/patient.events';
+import type { PatientRecord } from '../patients/patient.record';
+import { toRecordedPatientEvent } from '../patients/patient.stream';
+import { CLOCK, type Clock } from '../shared/clock';
+import { fold } from '../shared/decider';
+import { DomainError } from '../shared/domain.error';
+import type { CommandResult } from '../shared/handleCommand';
+import { bundleError } from './bundle.commands';
+import { parseBundle, type BundleFiles, type BundlePatient } from './bundle.parse';
+import { planPatient, type PatientPlan } from './bundle.plan';
+import type { ImportProblem } from './bundle.problem';
+import { bundleSha256 } from './bundle.source';
+
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  /** patients done in this phase, of `total` */
+  done: number;
+  total: number;
+  /** bundle rows of the patients done */
+  rows: number;
+}
+
+export class ImportBundleMessage {
+  constructor(
+    readonly files: BundleFiles,
+    readonly recordedBy: string,
+    readonly onProgress: (progress: ImportProgress) => void = () => undefined,
+  ) {}
+}
+
+export interface ImportSummary {
+  importId: string;
+  bundleSha256: string;
+  rows: number;
+  patients: number;
+  /** patients whose record already said what the bundle says */
+  unchanged: number;
+  eventsAppended: number;
+  facts: number;
+  corrections: number;
+  retractions: number;
+  authorizationChanges: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+const BATCH = 250;
+
+interface Checked {
+  patient: BundlePatient;
+  plan: PatientPlan;
+  revision: number | undefined;
+}
+
+@CommandHandler(ImportBundleMessage)
+export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage, ImportSummary> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async execute({ files, recordedBy, onProgress }: ImportBundleMessage): Promise<ImportSummary> {
+    const started = performance.now();
+    const bundleSha = bundleSha256(files);
+    const importId = randomUUID();
+    const reason = `import ${bundleSha}`;
+    const now = this.clock.now();
+    const parsed = parseBundle(files);
+    const problems: ImportProblem[] = [...parsed.problems];
+    const patients = parsed.patients.filter((p) => !parsed.incomplete.has(p.patientId));
+    const checked: Checked[] = [];
+    let rows = 0;
+    for (let start = 0; start < patients.length; start += BATCH) {
+      for (const patient of patients.slice(start, start + BATCH)) {
+        const { record, revision } = await this.current(patient.patientId);
+        const plan = planPatient(patient, record, { now, reason });
+        problems.push(...plan.problems);
+        checked.push({ patient, plan, revision });
+        rows += patient.facts.length;
+      }
+      onProgress({ phase: 'checking', done: checked.length, total: patients.length, rows });
+    }
+    if (problems.length > 0) throw bundleError(problems);
+
+    const changed = checked.filter((c) => c.plan.commands.length > 0);
+    const totals = { eventsAppended: 0, facts: 0, corrections: 0, retractions: 0, authorizationChanges: 0 };
+    rows = 0;
+    for (const [index, item] of changed.entries()) {
+      const { plan, eventIds } = await this.write(item, { recordedBy, importId, bundleSha, reason });
+      totals.eventsAppended += eventIds;
+      for (const key of ['facts', 'corrections', 'retractions', 'authorizationChanges'] as const) totals[key] += plan.counts[key];
+      rows += item.patient.facts.length;
+      if ((index + 1) % BATCH === 0 || index + 1 === changed.length) onProgress({ phase: 'writing', done: index + 1, total: changed.length, rows });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      importId,
+      bundleSha256: bundleSha,
+      rows: parsed.rows,
+      patients: checked.length,
+      unchanged: checked.length - changed.length,
+      ...totals,
+      seconds,
+      rowsPerSecond: Math.round(parsed.rows / seconds),
+    };
+  }
+
+  private async current(patientId: string): Promise<{ record: PatientRecord; revision: number | undefined }> {
+    const stored = await this.store.readStream(patientStreamId(patientId));
+    const record = fold(patientDecider.evolve, patientDecider.initialState(), stored.map(toRecordedPatientEvent));
+    return { record, revision: stored.at(-1)?.revision };
+  }
+
+  /**
+   * Appends the plan made against the revision that was checked. If someone wrote to the patient
+   * since, the plan is made again on the new record; a problem then (a rare race, after the whole
+   * bundle was found clean) stops the import with the patients written so far kept.
+   */
+  private async write(item: Checked, context: { recordedBy: string; importId: string; bundleSha: string; reason: string }) {
+    let { plan, revision } = item;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result: CommandResult = await this.commandBus.execute(
+          new PatientCommandMessage(item.patient.patientId, plan.commands, {
+            recordedBy: context.recordedBy,
+            correlationId: context.importId,
+            expectedRevision: revision,
+            metadata: { importId: context.importId, bundleSha256: context.bundleSha },
+          }),
+        );
+        return { plan, eventIds: result.eventIds.length };
+      } catch (error) {
+        // a patient new at the check may have been enrolled since: the decider then refuses the enrolment
+        const raced = error instanceof ConcurrencyError || (revision === undefined && error instanceof DomainError && error.code === 'conflict');
+        if (!raced || attempt >= 2) throw error;
+        const current = await this.current(item.patient.patientId);
+        plan = planPatient(item.patient, current.record, { now: this.clock.now(), reason: context.reason });
+        if (plan.problems.length > 0) throw bundleError(plan.problems);
+        revision = current.revision;
+        if (plan.commands.length === 0) return { plan, eventIds: 0 };
+      }
+    }
+  }
+}
