@@ -71,9 +71,17 @@ export function minDate(dates: readonly IsoDate[]): IsoDate | null {
  * cannot be dated later than this, whatever the time zone of the person who saw it.
  */
 export function latestCalendarDateAt(instant: string): IsoDate {
+  return new Date(epochMsOfInstant(instant) + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Milliseconds since 1970 of an ISO instant (digits below the millisecond are dropped). Knowledge cuts
+ * compare instants by this value: as text, "10:00+02:00" would sort after "09:00Z" although it is earlier.
+ */
+export function epochMsOfInstant(instant: string): number {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${JSON.stringify(instant)}`);
-  return new Date(ms + 14 * 3_600_000).toISOString().slice(0, 10);
+  return ms;
 }
 
 /** True for an ISO 8601 instant with a time zone (what `recordedAt` and `knownAt` are). */

@@ -1,0 +1,39 @@
+/**
+ * The canonical text of a dataset: one rule per column type, so that the same rows print to the same
+ * bytes on every machine (and their SHA-256 can stand in the provenance manifest).
+ */
+import type { Cell, Column, ColumnType, Row } from './projection';
+
+/** Decimal places of `decimal` cells: the precision of the shared reference files (R / Python). */
+export const DECIMAL_PLACES = 10;
+
+/** The text of a cell: decimals fixed to 10 places, integers and flags as whole numbers, null blank. */
+export function formatCell(type: ColumnType, value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (!Number.isFinite(value)) throw new RangeError(`a ${type} cell must be a finite number, not ${value}`);
+  if (type === 'decimal') return value.toFixed(DECIMAL_PLACES);
+  if (!Number.isInteger(value)) throw new RangeError(`a ${type} cell must be a whole number, not ${value}`);
+  return String(value);
+}
+
+/** The JSON value of a cell: the number its canonical text reads back as, so JSON and CSV agree. */
+export function jsonCell(type: ColumnType, value: Cell): Cell {
+  return typeof value === 'number' && type === 'decimal' ? Number(formatCell(type, value)) : value;
+}
+
+/** Header and rows as canonical text cells, columns in dictionary order. */
+export function textTable(columns: readonly Column[], rows: readonly Row[]): string[][] {
+  return [columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => formatCell(c.type, cellOf(row, c))))];
+}
+
+/** Rows with JSON-canonical values, keys in dictionary order. */
+export function jsonRows(columns: readonly Column[], rows: readonly Row[]): Row[] {
+  return rows.map((row) => Object.fromEntries(columns.map((c) => [c.name, jsonCell(c.type, cellOf(row, c))])));
+}
+
+function cellOf(row: Row, column: Column): Cell {
+  const value = row[column.name];
+  if (value === undefined) throw new RangeError(`row has no value for column ${column.name}`);
+  return value;
+}
