@@ -4,7 +4,9 @@
  * case plans each patient against their current record instead; both go through planPatient.
  */
 import { DomainError } from '../shared/domain.error';
-import { emptyRecord } from '../patients/patient.record';
+import type { PatientCommand } from '../patients/patient.commands';
+import { decide, evolve } from '../patients/patient.decider';
+import { emptyRecord, type PatientRecord } from '../patients/patient.record';
 import { parseBundle, type BundleFiles } from './bundle.parse';
 import { planPatient, type ImportCommand } from './bundle.plan';
 import { compareProblems, type ImportProblem } from './bundle.problem';
@@ -29,6 +31,27 @@ export function bundleToCommands(files: BundleFiles, { now, reason = 'import' }:
   }
   if (problems.length > 0) throw bundleError(problems);
   return commands;
+}
+
+/**
+ * The record the command loop would leave after `commands` on an empty stream, without a store: event
+ * ids are `<idPrefix>1`, `<idPrefix>2`, ... in log order, every event recorded at `now`.
+ */
+export function recordOfCommands(commands: readonly ImportCommand[], { now, idPrefix = 'e' }: { now: string; idPrefix?: string }): PatientRecord {
+  const metadata = { now, recordedBy: 'import' };
+  let state = emptyRecord();
+  let n = 0;
+  for (const command of commands) {
+    for (const event of decide({ ...command, metadata } as PatientCommand, state)) state = evolve(state, { ...event, eventId: `${idPrefix}${++n}`, recordedAt: now });
+  }
+  return state;
+}
+
+/** Each patient's record after importing `files` into an empty store (event ids `<patientId>#1`, ...). */
+export function bundleToRecords(files: BundleFiles, { now }: { now: string }): Map<string, PatientRecord> {
+  const records = new Map<string, PatientRecord>();
+  for (const [patientId, commands] of bundleToCommands(files, { now })) records.set(patientId, recordOfCommands(commands, { now, idPrefix: `${patientId}#` }));
+  return records;
 }
 
 /** The one error of a bundle that cannot be imported: every problem (up to the cap), in reading order. */

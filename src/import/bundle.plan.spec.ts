@@ -1,6 +1,5 @@
-import type { PatientCommand } from '../patients/patient.commands';
-import { decide, evolve } from '../patients/patient.decider';
 import { emptyRecord, type PatientRecord } from '../patients/patient.record';
+import { recordOfCommands } from './bundle.commands';
 import { parseBundle, type BundleFiles } from './bundle.parse';
 import { planPatient, type ImportCommand } from './bundle.plan';
 
@@ -37,17 +36,7 @@ function plan(rows: Rows, current: PatientRecord = emptyRecord()) {
   return planPatient(parsed.patients[0], current, { now: NOW, reason: REASON });
 }
 
-/** The record as the command loop would leave it, with event ids e1, e2, ... in log order. */
-function recordOf(commands: ImportCommand[]): PatientRecord {
-  let state = emptyRecord();
-  let n = 0;
-  for (const command of commands) {
-    for (const event of decide({ ...command, metadata: { now: NOW, recordedBy: 'test' } } as PatientCommand, state)) {
-      state = evolve(state, { ...event, eventId: `e${++n}`, recordedAt: NOW });
-    }
-  }
-  return state;
-}
+const recordOf = (commands: ImportCommand[]) => recordOfCommands(commands, { now: NOW });
 
 const where = (p: ReturnType<typeof plan>) => p.problems.map(({ file, line, column, reason }) => ({ file, line, column, reason }));
 
