@@ -156,6 +156,8 @@ function problemsOf({ command, factType, source }: PlannedCommand, error: Domain
       return [at(columnOf(file, 'treatmentId') || null, error.message)];
     case 'rule_violated':
       return [at(ruleColumn(command, factType, state), error.message)];
+    default:
+      return [at(null, error.message)];
   }
 }
 
