@@ -8,6 +8,8 @@ export interface AppConfig {
   dataDir: string;
   port: number;
   eventStoreUrl: string | null;
+  /** `disabled` is a developer mode: every request acts as an all-roles "dev-mode" user */
+  auth: 'required' | 'disabled';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -15,6 +17,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['sqlite', 'memory', 'eventstoredb'].includes(store)) {
     throw new Error(`EVENT_STORE must be sqlite, memory or eventstoredb, not ${JSON.stringify(env.EVENT_STORE)}`);
   }
+  if (env.AUTH !== undefined && !['required', 'disabled'].includes(env.AUTH)) throw new Error(`AUTH must be required or disabled, not ${JSON.stringify(env.AUTH)}`);
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
   return {
@@ -22,5 +25,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR ?? './data'),
     port,
     eventStoreUrl: env.EVENTSTORE_URL ?? null,
+    auth: env.AUTH === 'disabled' ? 'disabled' : 'required',
   };
 }

@@ -2,6 +2,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { DomainErrorFilter } from './domainError.filter';
 import { validationPipe } from './validation';
 
@@ -9,6 +10,8 @@ export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '1mb' });
   express.disable('x-powered-by');
+  // The API docs page needs inline scripts and styles; everything else gets helmet's strict defaults.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
@@ -18,6 +21,8 @@ export function configureApp(app: INestApplication): INestApplication {
       .setTitle('Cohort Chronicle')
       .setDescription('Event-sourced longitudinal patient tracker: every fact is an immutable event, corrected only by new events with a reason.')
       .setVersion(process.env.npm_package_version ?? '0.1.0')
+      .addBearerAuth()
+      .addCookieAuth('cc_session')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -12,7 +12,12 @@ const STATUS_OF: Record<DomainErrorCode, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   rule_violated: HttpStatus.UNPROCESSABLE_ENTITY,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
 };
+
+/** Statuses the framework raises itself (routing, body parsing, rate limiting) and their codes. */
+const CODE_OF_STATUS: Record<number, string> = { 404: 'not_found', 413: 'too_large', 429: 'rate_limited' };
 
 interface ErrorBody {
   statusCode: number;
@@ -30,6 +35,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    if (body.statusCode === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(body.statusCode).json(body);
   }
 
@@ -48,7 +54,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const message = httpMessage(exception);
-      return { statusCode, error: reason(statusCode), code: statusCode === 404 ? 'not_found' : 'invalid', message };
+      return { statusCode, error: reason(statusCode), code: CODE_OF_STATUS[statusCode] ?? 'invalid', message };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return { statusCode: 500, error: reason(500), code: 'internal', message: 'an unexpected error occurred; nothing was written by this request' };

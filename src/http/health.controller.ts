@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '../config';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
+import { Public } from '../auth/identity';
 
 @ApiTags('operations')
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Liveness, the store in use and the head of the log' })
   async health() {
     return { status: 'ok', store: this.config.store, headPosition: await this.store.headPosition() };

@@ -9,6 +9,7 @@ import type { Response } from 'express';
 import type { CommandResult } from '../shared/handleCommand';
 import { DomainError } from '../shared/domain.error';
 import { identifier } from '../patients/patient.payloads';
+import { CurrentUser, Roles, type Identity } from '../auth/identity';
 import { patientIdOfStream } from '../patients/patient.events';
 import {
   ChangeResearchAuthorizationDto,
@@ -26,8 +27,6 @@ import {
 import { PatientCommandMessage, type UnstampedCommand } from './patientCommand.handler';
 import { GetPatientEventsQuery, GetPatientHistoryQuery, GetPatientQuery } from './patientQueries.handler';
 import { ListPatientsQuery } from './patientList.readModel';
-
-const RECORDED_BY = 'api'; // until authentication lands, every API write is recorded as "api"
 
 function checkedId(name: string, value: string): string {
   const problem = identifier(value);
@@ -49,6 +48,7 @@ function idempotencyKeyOf(key: string | undefined): string | undefined {
 }
 
 @ApiTags('patients')
+@Roles('recorder')
 @ApiHeader({ name: 'If-Match', required: false, description: 'the revision you last saw; a stale one answers 409 and writes nothing' })
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request with the same key returns the first answer and appends nothing' })
 @Controller('patients')
@@ -60,26 +60,26 @@ export class PatientsController {
 
   @Post()
   @ApiOperation({ summary: 'Enrol a patient (PatientEnrolled)' })
-  enroll(@Body() body: EnrollPatientDto, @Headers() headers: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return this.send(body.patientId, { type: 'EnrollPatient', data: { ...body } }, headers, res);
+  enroll(@Body() body: EnrollPatientDto, @Headers() headers: Record<string, string>, @CurrentUser() identity: Identity, @Res({ passthrough: true }) res: Response) {
+    return this.send(body.patientId, { type: 'EnrollPatient', data: { ...body } }, headers, identity, res);
   }
 
   @Post(':id/diagnoses')
   @ApiOperation({ summary: 'Record a diagnosis: an ACTD or the calcinosis cutis (DiagnosisRecorded)' })
-  diagnose(@Param('id') id: string, @Body() body: RecordDiagnosisDto, @Headers() headers: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return this.send(id, { type: 'RecordDiagnosis', data: { ...body } }, headers, res);
+  diagnose(@Param('id') id: string, @Body() body: RecordDiagnosisDto, @Headers() headers: Record<string, string>, @CurrentUser() identity: Identity, @Res({ passthrough: true }) res: Response) {
+    return this.send(id, { type: 'RecordDiagnosis', data: { ...body } }, headers, identity, res);
   }
 
   @Post(':id/lesions')
   @ApiOperation({ summary: 'Record the onset of a calcinosis lesion (LesionOnsetRecorded)' })
-  lesion(@Param('id') id: string, @Body() body: RecordLesionOnsetDto, @Headers() headers: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return this.send(id, { type: 'RecordLesionOnset', data: { ...body } }, headers, res);
+  lesion(@Param('id') id: string, @Body() body: RecordLesionOnsetDto, @Headers() headers: Record<string, string>, @CurrentUser() identity: Identity, @Res({ passthrough: true }) res: Response) {
+    return this.send(id, { type: 'RecordLesionOnset', data: { ...body } }, headers, identity, res);
   }
 
   @Post(':id/treatments')
   @ApiOperation({ summary: 'Start a course of treatment (TreatmentStarted)' })
-  startTreatment(@Param('id') id: string, @Body() body: StartTreatmentDto, @Headers() headers: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return this.send(id, { type: 'StartTreatment', data: { ...body } }, headers, res);
+  startTreatment(@Param('id') id: string, @Body() body: StartTreatmentDto, @Headers() headers: Record<string, string>, @CurrentUser() identity: Identity, @Res({ passthrough: true }) res: Response) {
+    return this.send(id, { type: 'StartTreatment', data: { ...body } }, headers, identity, res);
   }
 
   @Post(':id/treatments/:treatmentId/stop')
@@ -89,9 +89,10 @@ export class PatientsController {
     @Param('treatmentId') treatmentId: string,
     @Body() body: StopTreatmentDto,
     @Headers() headers: Record<string, string>,
+    @CurrentUser() identity: Identity,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.send(id, { type: 'StopTreatment', data: { treatmentId: checkedId('treatmentId', treatmentId), ...body } }, headers, res);
+    return this.send(id, { type: 'StopTreatment', data: { treatmentId: checkedId('treatmentId', treatmentId), ...body } }, headers, identity, res);
   }
 
   @Post(':id/treatments/:treatmentId/responses')
@@ -101,42 +102,44 @@ export class PatientsController {
     @Param('treatmentId') treatmentId: string,
     @Body() body: GradeResponseDto,
     @Headers() headers: Record<string, string>,
+    @CurrentUser() identity: Identity,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.send(id, { type: 'GradeResponse', data: { treatmentId: checkedId('treatmentId', treatmentId), ...body } }, headers, res);
+    return this.send(id, { type: 'GradeResponse', data: { treatmentId: checkedId('treatmentId', treatmentId), ...body } }, headers, identity, res);
   }
 
   @Post(':id/contacts')
   @ApiOperation({ summary: 'Record a contact after which the patient was known alive (ContactRecorded)' })
-  contact(@Param('id') id: string, @Body() body: RecordContactDto, @Headers() headers: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return this.send(id, { type: 'RecordContact', data: { ...body } }, headers, res);
+  contact(@Param('id') id: string, @Body() body: RecordContactDto, @Headers() headers: Record<string, string>, @CurrentUser() identity: Identity, @Res({ passthrough: true }) res: Response) {
+    return this.send(id, { type: 'RecordContact', data: { ...body } }, headers, identity, res);
   }
 
   @Post(':id/death')
   @ApiOperation({ summary: 'Record the death (DeathRecorded)' })
-  death(@Param('id') id: string, @Body() body: RecordDeathDto, @Headers() headers: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return this.send(id, { type: 'RecordDeath', data: { ...body } }, headers, res);
+  death(@Param('id') id: string, @Body() body: RecordDeathDto, @Headers() headers: Record<string, string>, @CurrentUser() identity: Identity, @Res({ passthrough: true }) res: Response) {
+    return this.send(id, { type: 'RecordDeath', data: { ...body } }, headers, identity, res);
   }
 
   @Post(':id/research-authorization')
   @ApiOperation({ summary: 'Grant or deny research authorization (ResearchAuthorizationChanged)' })
-  authorization(@Param('id') id: string, @Body() body: ChangeResearchAuthorizationDto, @Headers() headers: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return this.send(id, { type: 'ChangeResearchAuthorization', data: { ...body } }, headers, res);
+  authorization(@Param('id') id: string, @Body() body: ChangeResearchAuthorizationDto, @Headers() headers: Record<string, string>, @CurrentUser() identity: Identity, @Res({ passthrough: true }) res: Response) {
+    return this.send(id, { type: 'ChangeResearchAuthorization', data: { ...body } }, headers, identity, res);
   }
 
   @Post(':id/corrections')
   @ApiOperation({ summary: 'Correct fields of an earlier fact, with a reason (EntryCorrected)' })
-  correct(@Param('id') id: string, @Body() body: CorrectEntryDto, @Headers() headers: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return this.send(id, { type: 'CorrectEntry', data: { ...body } }, headers, res);
+  correct(@Param('id') id: string, @Body() body: CorrectEntryDto, @Headers() headers: Record<string, string>, @CurrentUser() identity: Identity, @Res({ passthrough: true }) res: Response) {
+    return this.send(id, { type: 'CorrectEntry', data: { ...body } }, headers, identity, res);
   }
 
   @Post(':id/retractions')
   @ApiOperation({ summary: 'Retract an earlier fact, with a reason (EntryRetracted)' })
-  retract(@Param('id') id: string, @Body() body: RetractEntryDto, @Headers() headers: Record<string, string>, @Res({ passthrough: true }) res: Response) {
-    return this.send(id, { type: 'RetractEntry', data: { ...body } }, headers, res);
+  retract(@Param('id') id: string, @Body() body: RetractEntryDto, @Headers() headers: Record<string, string>, @CurrentUser() identity: Identity, @Res({ passthrough: true }) res: Response) {
+    return this.send(id, { type: 'RetractEntry', data: { ...body } }, headers, identity, res);
   }
 
   @Get()
+  @Roles('recorder', 'auditor')
   @ApiOperation({ summary: 'List patients, paged, in order of enrolment' })
   @ApiQuery({ name: 'offset', required: false })
   @ApiQuery({ name: 'limit', required: false, description: '1-500, default 50' })
@@ -145,6 +148,7 @@ export class PatientsController {
   }
 
   @Get(':id')
+  @Roles('recorder', 'auditor')
   @ApiOperation({ summary: 'The patient as the record stands now (corrections applied)' })
   async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response) {
     const patient = await this.queryBus.execute(new GetPatientQuery(checkedId('id', id)));
@@ -153,20 +157,22 @@ export class PatientsController {
   }
 
   @Get(':id/events')
+  @Roles('recorder', 'auditor')
   @ApiOperation({ summary: 'The raw stream: every event with its envelope' })
   events(@Param('id') id: string) {
     return this.queryBus.execute(new GetPatientEventsQuery(checkedId('id', id)));
   }
 
   @Get(':id/history')
+  @Roles('recorder', 'auditor')
   @ApiOperation({ summary: 'Every event in words: who, when, corrected values before and after with the reason, and the state after' })
   history(@Param('id') id: string) {
     return this.queryBus.execute(new GetPatientHistoryQuery(checkedId('id', id)));
   }
 
-  private async send(id: string, command: UnstampedCommand, headers: Record<string, string>, res: Response) {
+  private async send(id: string, command: UnstampedCommand, headers: Record<string, string>, identity: Identity, res: Response) {
     const message = new PatientCommandMessage(checkedId('id', id), [command], {
-      recordedBy: RECORDED_BY,
+      recordedBy: identity.userName,
       expectedRevision: expectedRevisionOf(headers['if-match']),
       idempotencyKey: idempotencyKeyOf(headers['idempotency-key']),
     });

@@ -9,7 +9,11 @@ export type DomainErrorCode =
   | 'rule_violated'
   /** it clashes with what is already recorded: an id in use, a patient enrolled twice */
   | 'conflict'
-  | 'not_found';
+  | 'not_found'
+  /** no valid credentials came with the request */
+  | 'unauthenticated'
+  /** the caller is known but none of their roles allows this */
+  | 'forbidden';
 
 export interface FieldProblem {
   field: string;

@@ -53,10 +53,11 @@ describe('patients API (e2e)', () => {
       revision: 0,
       position: 1,
       recordedAt: '2011-06-30T10:00:00.000Z',
-      recordedBy: 'api',
+      recordedBy: 'dev-mode',
       correlationId: expect.any(String),
       causationId: null,
       metadata: {},
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(events[1]).toMatchObject({ type: 'ContactRecorded', revision: 1, position: 2, recordedAt: '2011-06-30T10:00:01.000Z' });
   });
@@ -153,7 +154,7 @@ describe('patients API (e2e)', () => {
       'Seen alive on 2000-05-05',
       `Corrected ContactRecorded ${contact.body.eventIds[0]}: letter was dated June`,
     ]);
-    expect(history[2]).toMatchObject({ recordedBy: 'api', recordedAt: '2011-06-30T10:00:02.000Z', reason: 'letter was dated June', changes: [{ field: 'seenOn', before: '2000-05-05', after: '2000-06-05' }] });
+    expect(history[2]).toMatchObject({ recordedBy: 'dev-mode', recordedAt: '2011-06-30T10:00:02.000Z', reason: 'letter was dated June', changes: [{ field: 'seenOn', before: '2000-05-05', after: '2000-06-05' }] });
     expect(history[2].stateAfter.contacts).toEqual([expect.objectContaining({ seenOn: '2000-06-05', corrections: 1 })]);
     await t.http().get('/patients/NOBODY/history').expect(404);
   });

@@ -28,7 +28,8 @@ export interface TestApp {
 }
 
 export async function startTestApp(options: { store?: EventStore; clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
-  const config: AppConfig = { store: 'memory', dataDir: '/nonexistent', port: 0, eventStoreUrl: null, ...options.config };
+  // Tests run in the explicit developer mode (every request acts as "dev-mode") unless they test security.
+  const config: AppConfig = { store: 'memory', dataDir: '/nonexistent', port: 0, eventStoreUrl: null, auth: 'disabled', ...options.config };
   // A memory store is made here so the test can inspect it; a durable one is opened by the app itself.
   const store = options.store ?? (config.store === 'memory' ? new MemoryEventStore() : undefined);
   const moduleRef = await Test.createTestingModule({
