@@ -12,6 +12,7 @@ import { AuditController } from './http/audit.controller';
 import { ImportBundleHandler } from './import/importBundle.handler';
 import { ImportsController } from './import/imports.controller';
 import { CLOCK, type Clock, systemClock } from './shared/clock';
+import { authControllers, authImports, authProviders } from './auth/auth.providers';
 
 export interface AppOptions {
   config: AppConfig;
@@ -27,12 +28,13 @@ export class AppModule implements OnApplicationShutdown {
   static forRoot({ config, store, clock }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [PatientsController, HealthController, AuditController, ImportsController],
+      imports: [CqrsModule.forRoot(), ...authImports],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
         { provide: CLOCK, useValue: clock ?? systemClock },
+        ...authProviders(config),
         PatientCommandHandler,
         GetPatientHandler,
         GetPatientEventsHandler,

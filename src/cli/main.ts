@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { registerEventsCommand } from './commands/events.command';
 import { registerHistoryCommand } from './commands/history.command';
 import { registerVerifyCommand } from './commands/verify.command';
+import { registerUserCommand } from './commands/user.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerDemoCommand } from './commands/demo.command';
 
@@ -17,6 +18,7 @@ const program = new Command('cohort-chronicle')
 registerEventsCommand(program);
 registerHistoryCommand(program);
 registerVerifyCommand(program);
+registerUserCommand(program);
 registerImportCommand(program);
 registerDemoCommand(program);
 
