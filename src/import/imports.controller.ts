@@ -8,11 +8,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../shared/domain.error';
+import { CurrentUser, Roles, type Identity } from '../auth/identity';
 import type { BundleFiles } from './bundle.parse';
 import { demoBundleFolder, readBundleFolder, unzipBundle } from './bundle.source';
 import { ImportBundleMessage, type ImportSummary } from './importBundle.handler';
 
-const RECORDED_BY = 'api'; // as for every API write until authentication lands
 
 /** The part of a multer upload this controller reads. */
 interface UploadedFile {
@@ -40,6 +40,7 @@ function filesOfUpload(uploads: UploadedFile[] | undefined): BundleFiles {
 }
 
 @ApiTags('import')
+@Roles('recorder')
 @Controller()
 export class ImportsController {
   constructor(private readonly commandBus: CommandBus) {}
@@ -58,8 +59,8 @@ export class ImportsController {
   @ApiBody({
     schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'one .zip, or patients.csv, diagnoses.csv, ...' } } },
   })
-  import(@UploadedFiles() uploads: UploadedFile[] | undefined): Promise<ImportSummary> {
-    return this.commandBus.execute(new ImportBundleMessage(filesOfUpload(uploads), RECORDED_BY));
+  import(@UploadedFiles() uploads: UploadedFile[] | undefined, @CurrentUser() identity: Identity): Promise<ImportSummary> {
+    return this.commandBus.execute(new ImportBundleMessage(filesOfUpload(uploads), identity.userName));
   }
 
   @Post('demo')
@@ -68,7 +69,7 @@ export class ImportsController {
     summary: 'Load the shipped SYNTHETIC cohort (81 patients, demo/mayo-2012-synthetic)',
     description: 'The same import as POST /imports; a second call appends nothing.',
   })
-  demo(): Promise<ImportSummary> {
-    return this.commandBus.execute(new ImportBundleMessage(readBundleFolder(demoBundleFolder()), RECORDED_BY));
+  demo(@CurrentUser() identity: Identity): Promise<ImportSummary> {
+    return this.commandBus.execute(new ImportBundleMessage(readBundleFolder(demoBundleFolder()), identity.userName));
   }
 }

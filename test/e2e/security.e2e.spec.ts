@@ -37,6 +37,8 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'POST /patients/{id}/corrections': ['recorder'],
   'POST /patients/{id}/retractions': ['recorder'],
   'GET /audit/verify': ['auditor'],
+  'POST /imports': ['recorder'],
+  'POST /demo': ['recorder'],
 };
 
 const enrolment = { patientId: 'P1', sex: 'female', birthDate: '1950-01-01', researchAuthorization: 'granted', treatmentHistory: 'documented' };
