@@ -1,0 +1,102 @@
+/**
+ * A deterministic synthetic Cohort CSV bundle of any size (same count and seed, same bytes), for
+ * benchmarks. Every record keeps the write side's rules (dates after birth, before death and before
+ * the data freeze; stops after starts; one contact a day), so the whole bundle imports cleanly.
+ * SYNTHETIC: no row describes a real person.
+ *
+ *   node dist/bench/generateBundle.js <folder> <patients> [seed]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeBundle } from '../src/export/bundle.write';
+import type { BundleFiles } from '../src/import/bundle.parse';
+import type { PatientFacts } from '../src/patients/patient.record';
+import { ACTD_SUBTYPES, CALCINOSIS_AGENTS, CONFIRMATIONS, SITES } from '../src/patients/patient.vocabulary';
+import { fromEpochDay, toEpochDay } from '../src/shared/dates';
+
+const FREEZE = toEpochDay('2011-06-30');
+const YEAR = 365;
+const ACTD_AGENTS = ['prednisone', 'hydroxychloroquine', 'methotrexate', 'azathioprine', 'mycophenolate', 'cyclophosphamide', 'ivig', 'rituximab'];
+const SURGICAL = ['excision', 'low_frequency_ultrasound'];
+const GRADES = ['complete', 'partial', 'none', 'unknown'] as const;
+const COMPONENTS: Record<string, string[]> = { overlap_ctd: ['sle', 'systemic_sclerosis'], undifferentiated_ctd: ['dermatomyositis'] };
+
+/** mulberry32: a small seeded generator, good enough to spread synthetic values. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
+  return { next, int, pick };
+}
+
+type Rng = ReturnType<typeof random>;
+
+function patient(index: number, rng: Rng): PatientFacts {
+  const eventId = '';
+  const patientId = `G-${String(index).padStart(7, '0')}`;
+  const birth = rng.int(toEpochDay('1920-01-01'), toEpochDay('1985-12-31'));
+  const actdOn = Math.min(birth + rng.int(8 * YEAR, 45 * YEAR), FREEZE - 6 * YEAR);
+  const calcinosisOn = Math.min(actdOn + rng.int(0, 12 * YEAR), FREEZE - 2 * YEAR);
+  const condition = rng.pick(Object.keys(ACTD_SUBTYPES)) as keyof typeof ACTD_SUBTYPES;
+  const subtypes: readonly string[] = ACTD_SUBTYPES[condition];
+  const diagnosis = (diagnosisId: string, on: number, c: string, subtype: string | null, components: string[]) => ({
+    eventId, diagnosisId, condition: c, subtype, components, diagnosedOn: fromEpochDay(on),
+    confirmedBy: [...new Set([rng.pick(CONFIRMATIONS), rng.pick(CONFIRMATIONS)])],
+  });
+  const lesions = Array.from({ length: rng.int(1, 4) }, (_, i) => ({
+    eventId, lesionId: `L${i + 1}`, site: rng.pick(SITES), onsetOn: fromEpochDay(Math.max(birth + 1, calcinosisOn - rng.int(0, 700))),
+    ulcerated: rng.pick([true, false, null]), painful: rng.pick([true, false, null]),
+  }));
+  const treatments: PatientFacts['treatments'] = [];
+  const stops: PatientFacts['stops'] = [];
+  const responses: PatientFacts['responses'] = [];
+  for (let i = 1; i <= rng.int(0, 5); i++) {
+    const start = rng.int(calcinosisOn, FREEZE - 30);
+    const calcinosis = rng.next() < 0.6;
+    const agent = calcinosis ? rng.pick(CALCINOSIS_AGENTS) : rng.pick(ACTD_AGENTS);
+    const surgical = calcinosis && SURGICAL.includes(agent);
+    const treatmentId = `T${i}`;
+    treatments.push({
+      eventId, treatmentId, indication: calcinosis ? 'calcinosis' : 'actd', agent, category: surgical ? 'surgical' : 'medical',
+      dose: surgical ? null : rng.int(1, 400), doseUnit: surgical ? null : 'mg/d', startedOn: fromEpochDay(start), lesionIds: rng.next() < 0.5 ? ['L1'] : [],
+    });
+    if (surgical || rng.next() < 0.75) stops.push({ eventId, treatmentId, stoppedOn: fromEpochDay(surgical ? start : rng.int(start, Math.min(start + 1000, FREEZE))), reason: null });
+    if (!calcinosis) continue;
+    const graded = new Set(Array.from({ length: rng.int(0, 2) }, () => rng.int(start + 1, FREEZE)));
+    for (const on of graded) responses.push({ eventId, treatmentId, assessedOn: fromEpochDay(on), grade: rng.pick(GRADES) });
+  }
+  const contactDays = [...new Set(Array.from({ length: rng.int(3, 20) }, () => rng.int(calcinosisOn + 1, FREEZE)))];
+  const last = Math.max(...contactDays, ...responses.map((r) => toEpochDay(r.assessedOn)), ...stops.map((s) => toEpochDay(s.stoppedOn)), ...treatments.map((t) => toEpochDay(t.startedOn)), ...lesions.map((l) => toEpochDay(l.onsetOn)));
+  const diedOn = rng.next() < 0.1 && last < FREEZE ? rng.int(last + 1, FREEZE) : null;
+  return {
+    enrolment: { eventId, patientId, sex: rng.pick(['female', 'male'] as const), birthDate: fromEpochDay(birth),
+      researchAuthorization: rng.next() < 0.97 ? 'granted' : 'denied', treatmentHistory: rng.next() < 0.99 ? 'documented' : 'unknown' },
+    diagnoses: [
+      diagnosis('D1', actdOn, condition, subtypes.length ? rng.pick(subtypes) : null, COMPONENTS[condition] ?? []),
+      diagnosis('D2', calcinosisOn, 'calcinosis_cutis', 'dystrophic', []),
+    ],
+    lesions, treatments, stops, responses,
+    contacts: contactDays.map((day) => ({ eventId, seenOn: fromEpochDay(day) })),
+    deaths: diedOn === null ? [] : [{ eventId, diedOn: fromEpochDay(diedOn), cause: rng.next() < 0.3 ? 'pneumonia, unspecified' : null }],
+  } as PatientFacts;
+}
+
+export function generatePatients(count: number, seed = 2012): PatientFacts[] {
+  const rng = random(seed);
+  return Array.from({ length: count }, (_, i) => patient(i + 1, rng));
+}
+
+export const generateBundle = (count: number, seed = 2012): BundleFiles => writeBundle(generatePatients(count, seed));
+
+if (require.main === module) {
+  const [folder, count, seed] = process.argv.slice(2);
+  if (!folder || !Number.isInteger(Number(count))) throw new Error('usage: generateBundle <folder> <patients> [seed]');
+  mkdirSync(folder, { recursive: true });
+  for (const [name, text] of Object.entries(generateBundle(Number(count), seed ? Number(seed) : undefined))) writeFileSync(join(folder, name), text);
+}

@@ -1,0 +1,55 @@
+/**
+ * Import rate (bundle rows per second, whole use case: parse, check every patient, append) into a
+ * fresh SQLite store, for the shipped 81-patient cohort and a generated bundle, then the same bundle
+ * again (idempotent: nothing appended). Prints one JSON line per run.
+ *
+ *   npm run build && node dist/bench/importRate.bench.js [generatedPatients=100000]
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../src/app.module';
+import { loadConfig } from '../src/config';
+import type { BundleFiles } from '../src/import/bundle.parse';
+import { demoBundleFolder, readBundleFolder } from '../src/import/bundle.source';
+import { ImportBundleMessage, type ImportProgress, type ImportSummary } from '../src/import/importBundle.handler';
+import { generateBundle } from './generateBundle';
+
+async function importTwice(label: string, files: BundleFiles): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cc-bench-import-'));
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config: loadConfig({ EVENT_STORE: 'sqlite', DATA_DIR: dataDir }) }), { logger: ['error'] });
+  try {
+    const bus = app.get(CommandBus);
+    const phases: Record<string, number> = {};
+    let phaseStart = performance.now();
+    let phase = '';
+    const onProgress = (p: ImportProgress) => {
+      if (p.phase !== phase) [phase, phaseStart] = [p.phase, performance.now()];
+      phases[p.phase] = (performance.now() - phaseStart) / 1000;
+    };
+    for (const run of ['first', 'again']) {
+      const started = performance.now();
+      const summary: ImportSummary = await bus.execute(new ImportBundleMessage(files, 'bench', onProgress));
+      const { rows, patients, eventsAppended, unchanged, seconds, rowsPerSecond } = summary;
+      const heapMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+      process.stdout.write(`${JSON.stringify({ label, run, rows, patients, eventsAppended, unchanged, seconds: +seconds.toFixed(2), rowsPerSecond, phases, wallSeconds: +((performance.now() - started) / 1000).toFixed(2), heapMb })}\n`);
+    }
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const generated = Number(process.argv[2] ?? 100_000);
+  await importTwice('mayo-2012 (81 patients)', readBundleFolder(demoBundleFolder()));
+  const started = performance.now();
+  const files = generateBundle(generated);
+  process.stdout.write(`${JSON.stringify({ generated, seconds: +((performance.now() - started) / 1000).toFixed(2), megabytes: +(Object.values(files).reduce((n, t) => n + t.length, 0) / 1e6).toFixed(1) })}\n`);
+  await importTwice(`generated (${generated} patients)`, files);
+}
+
+void main();
