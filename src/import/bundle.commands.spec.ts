@@ -1,9 +1,10 @@
+import { MAYO_DIR } from '../../test/support/mayo';
 import { FACT_TYPES } from '../patients/patient.events';
 import { DomainError } from '../shared/domain.error';
 import { bundleToCommands } from './bundle.commands';
 import { readBundleFolder } from './bundle.source';
 
-const MAYO = '/work/shared/cohorts/mayo-2012';
+const MAYO = MAYO_DIR;
 const NOW = '2026-01-01T00:00:00Z';
 
 describe('bundleToCommands', () => {

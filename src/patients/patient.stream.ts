@@ -4,10 +4,21 @@ import type { StreamDecider } from '../shared/handleCommand';
 import type { PatientCommand } from './patient.commands';
 import { patientDecider, type PatientState } from './patient.decider';
 import { PATIENT_EVENT_SCHEMA_VERSION, type PatientEvent, type RecordedPatientEvent } from './patient.events';
+import { PATIENT_UPCASTERS, upcast, type UpcasterRegistry } from './patient.upcasters';
 
-/** A stored event as folds see it. Version 1 is the only schema so far; upcasters go here. */
-export const toRecordedPatientEvent = (stored: StoredEvent): RecordedPatientEvent =>
-  ({ type: stored.type, data: stored.data, eventId: stored.eventId, recordedAt: stored.recordedAt }) as RecordedPatientEvent;
+/** How a given version of the software reads stored events (tests build "upgraded" readers with it). */
+export const recordedPatientEventReader =
+  (current: number, upcasters: UpcasterRegistry) =>
+  (stored: StoredEvent): RecordedPatientEvent =>
+    ({
+      type: stored.type,
+      data: upcast(stored.type, stored.schemaVersion, stored.data, current, upcasters),
+      eventId: stored.eventId,
+      recordedAt: stored.recordedAt,
+    }) as RecordedPatientEvent;
+
+/** A stored event as every fold of this software sees it: upcast to the current schema. */
+export const toRecordedPatientEvent = recordedPatientEventReader(PATIENT_EVENT_SCHEMA_VERSION, PATIENT_UPCASTERS);
 
 export const patientStream: StreamDecider<PatientState, PatientCommand, PatientEvent, RecordedPatientEvent> = {
   decider: patientDecider,

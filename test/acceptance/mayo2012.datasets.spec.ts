@@ -1,6 +1,7 @@
 // Acceptance: the datasets of the shared mayo-2012 cohort, imported through the import's own
 // bundle -> commands function and the real command loop, reproduce every row of the reference files
 // that R and Python computed independently (shared/cohorts/mayo-2012/expected/*.csv).
+import { MAYO_DIR } from '../support/mayo';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { patientStreamId } from '../../src/patients/patient.events';
 import { patientStream } from '../../src/patients/patient.stream';
 import { handleCommand } from '../../src/shared/handleCommand';
 
-const MAYO = '/work/shared/cohorts/mayo-2012';
+const MAYO = MAYO_DIR;
 const NOW = '2012-01-01T00:00:00.000Z';
 
 async function mayoCohort(): Promise<CohortState> {
