@@ -1,6 +1,8 @@
 /** Picks the adapter the configuration names. */
 import type { AppConfig } from '../config';
+import { PATIENT_STREAM_PREFIX } from '../patients/patient.events';
 import type { EventStore } from './eventStore.port';
+import { EventStoreDbEventStore } from './eventstoredb.adapter';
 import { MemoryEventStore } from './memory.adapter';
 import { SqliteEventStore } from './sqlite.adapter';
 
@@ -13,6 +15,8 @@ export function openEventStore(config: AppConfig): EventStore {
     case 'sqlite':
       return SqliteEventStore.inDirectory(config.dataDir);
     case 'eventstoredb':
-      throw new Error('EVENT_STORE=eventstoredb: the EventStoreDB adapter is not built yet; use sqlite (the default)');
+      if (!config.eventStoreUrl) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_URL, e.g. esdb://localhost:2113?tls=false');
+      // No connection is made here: the app starts while the node is down and /health answers 503 until it is up.
+      return new EventStoreDbEventStore({ connectionString: config.eventStoreUrl, streamPrefixes: [PATIENT_STREAM_PREFIX] });
   }
 }
