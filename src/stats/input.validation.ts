@@ -91,12 +91,12 @@ export function assertSurvivalData(
   const names = ['time', 'status'];
   const arrays: ArrayLike<unknown>[] = [time, status];
   for (const [name, values] of Object.entries(labelled)) {
-    if (values === undefined) continue;
+    if (values === undefined || values === null) continue;
     names.push(name);
     arrays.push(values);
   }
   assertSameLength(names, arrays);
   assertNonNegativeTimes('time', time);
   assertStatus('status', status);
-  for (const [name, values] of Object.entries(labelled)) if (values !== undefined) assertLabels(name, values);
+  for (const [name, values] of Object.entries(labelled)) if (values !== undefined && values !== null) assertLabels(name, values);
 }

@@ -8,6 +8,7 @@
  */
 
 const LN_SQRT_2PI = 0.91893853320467274178;
+const LN_SQRT_PI = 0.57236494292470008707;
 
 /** Stirling's series with 7 Bernoulli terms: < 1e-17 truncation error for x >= 15. */
 function stirling(x: number): number {
@@ -28,6 +29,12 @@ export function logGamma(x: number): number {
     throw new RangeError(`logGamma needs a positive finite argument (got ${x})`);
   }
   if (x >= 15) return stirling(x);
+  if (Number.isInteger(2 * x)) {
+    // integers and half-integers (factorials, chi-square shapes df/2): exact products, no cancellation
+    let product = 1;
+    for (let y = Number.isInteger(x) ? 1 : 0.5; y < x; y += 1) product *= y;
+    return Number.isInteger(x) ? Math.log(product) : Math.log(product) + LN_SQRT_PI;
+  }
   let product = 1;
   let y = x;
   while (y < 15) {

@@ -120,7 +120,7 @@ export function logRankTest(data: LogRankData, options: { rho?: number; timefix?
     var: variance,
     chisq,
     df,
-    pvalue: df > 0 ? pchisq(chisq, df, false) : 0,
+    pvalue: df > 0 ? pchisq(chisq, df, false) : 1, // R: pchisq(0, 0, lower.tail = FALSE) = 1
   };
   if (strata) {
     const transpose = (m: number[][]) => groups.levels.map((_, g) => m.map((row) => row[g]));
