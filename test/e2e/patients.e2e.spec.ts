@@ -159,6 +159,15 @@ describe('patients API (e2e)', () => {
     await t.http().get('/patients/NOBODY/history').expect(404);
   });
 
+  it('lets writers on different patients proceed side by side without conflicts', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `W${i}`);
+    await Promise.all(ids.map((patientId) => t.http().post('/patients').send({ ...enrolment, patientId }).expect(201)));
+    const answers = await Promise.all(ids.flatMap((id) => ['2001-01-01', '2002-01-01'].map((seenOn) => t.http().post(`/patients/${id}/contacts`).send({ seenOn }))));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    const positions = (await t.store.readAll()).map((e) => e.position);
+    expect(positions).toEqual([...Array(60).keys()].map((i) => i + 1));
+  });
+
   it('lists patients in pages', async () => {
     for (const id of ['A', 'B', 'C']) await t.http().post('/patients').send({ ...enrolment, patientId: id }).expect(201);
     const page = (await t.http().get('/patients?offset=1&limit=1').expect(200)).body;
