@@ -11,6 +11,8 @@ import { HealthController } from './http/health.controller';
 import { AuditController } from './http/audit.controller';
 import { ImportBundleHandler } from './import/importBundle.handler';
 import { ImportsController } from './import/imports.controller';
+import { ExportBundleHandler } from './export/exportBundle.handler';
+import { ExportsController } from './export/exports.controller';
 import { CLOCK, type Clock, systemClock } from './shared/clock';
 import { authControllers, authImports, authProviders } from './auth/auth.providers';
 
@@ -29,7 +31,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
@@ -42,6 +44,7 @@ export class AppModule implements OnApplicationShutdown {
         PatientListReadModel,
         ListPatientsHandler,
         ImportBundleHandler,
+        ExportBundleHandler,
       ],
     };
   }

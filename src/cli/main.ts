@@ -9,6 +9,7 @@ import { registerHistoryCommand } from './commands/history.command';
 import { registerVerifyCommand } from './commands/verify.command';
 import { registerUserCommand } from './commands/user.command';
 import { registerImportCommand } from './commands/import.command';
+import { registerExportCommand } from './commands/export.command';
 import { registerDemoCommand } from './commands/demo.command';
 
 const program = new Command('cohort-chronicle')
@@ -20,6 +21,7 @@ registerHistoryCommand(program);
 registerVerifyCommand(program);
 registerUserCommand(program);
 registerImportCommand(program);
+registerExportCommand(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
