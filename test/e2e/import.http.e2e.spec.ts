@@ -23,10 +23,12 @@ function upload(t: TestApp, files: Record<string, string>) {
 
 const zipOf = (files: Record<string, string>, folder = '') => Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([n, t]) => [`${folder}${n}`, strToU8(t)]))));
 
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (e: Error | null, body: Buffer) => void) {
+/** supertest parser that keeps a binary body (the zip) as a Buffer. */
+function binary(res: unknown, done: (error: Error | null, body: Buffer) => void) {
+  const stream = res as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 describe('import and export over HTTP (e2e)', () => {
