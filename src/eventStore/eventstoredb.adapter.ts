@@ -50,6 +50,8 @@ export class EventStoreDbEventStore implements EventStore, ReportsConnection {
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    // An event this store would not read back from $all is a bug to stop here, not a silent gap in read models.
+    if (!this.isOurs(this.namespace + streamId)) throw new Error(`stream ${streamId} is outside the stream prefixes ${this.serverPrefixes.join(', ')}`);
     const result = await this.call(async () => {
       try {
         return await this.client.appendToStream(this.namespace + streamId, events.map(toEventData), {
@@ -93,7 +95,7 @@ export class EventStoreDbEventStore implements EventStore, ReportsConnection {
         const position = positionNumber(recorded.position.commit, recorded.id);
         if (position <= seenUpTo) continue;
         seenUpTo = position;
-        if (this.isOurs(recorded) && events.length < maxCount) events.push(this.toStored(recorded));
+        if (this.isOurs(recorded.streamId) && events.length < maxCount) events.push(this.toStored(recorded));
       }
       if (!page.full) break;
       from = page.events.at(-1)!.position;
@@ -105,7 +107,7 @@ export class EventStoreDbEventStore implements EventStore, ReportsConnection {
     let from: ReadPosition = END;
     for (;;) {
       const page = await this.page({ fromPosition: from, maxCount: PAGE, direction: BACKWARDS });
-      const ours = page.events.find((recorded) => this.isOurs(recorded));
+      const ours = page.events.find((recorded) => this.isOurs(recorded.streamId));
       if (ours) return positionNumber(ours.position.commit, ours.id);
       if (!page.full) return 0;
       from = page.events.at(-1)!.position;
@@ -162,8 +164,8 @@ export class EventStoreDbEventStore implements EventStore, ReportsConnection {
     });
   }
 
-  private isOurs(recorded: RecordedEvent): boolean {
-    return this.serverPrefixes.some((prefix) => recorded.streamId.startsWith(prefix));
+  private isOurs(serverStreamName: string): boolean {
+    return this.serverPrefixes.some((prefix) => serverStreamName.startsWith(prefix));
   }
 
   private toStored(recorded: RecordedEvent): StoredEvent {

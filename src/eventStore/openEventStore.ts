@@ -1,12 +1,19 @@
 /** Picks the adapter the configuration names. */
 import type { AppConfig } from '../config';
 import { PATIENT_STREAM_PREFIX } from '../patients/patient.events';
+import { USER_STREAM_PREFIX } from '../users/user.events';
 import type { EventStore } from './eventStore.port';
 import { EventStoreDbEventStore } from './eventstoredb.adapter';
 import { MemoryEventStore } from './memory.adapter';
 import { SqliteEventStore } from './sqlite.adapter';
 
 export const EVENT_STORE = Symbol('EventStore');
+
+/**
+ * Every kind of stream the application writes. EventStoreDB's `$all` also holds the server's own and other
+ * applications' streams, so that adapter reads only these (and refuses to write elsewhere): add a new kind here.
+ */
+const APPLICATION_STREAMS = [PATIENT_STREAM_PREFIX, USER_STREAM_PREFIX];
 
 export function openEventStore(config: AppConfig): EventStore {
   switch (config.store) {
@@ -17,6 +24,6 @@ export function openEventStore(config: AppConfig): EventStore {
     case 'eventstoredb':
       if (!config.eventStoreUrl) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_URL, e.g. esdb://localhost:2113?tls=false');
       // No connection is made here: the app starts while the node is down and /health answers 503 until it is up.
-      return new EventStoreDbEventStore({ connectionString: config.eventStoreUrl, streamPrefixes: [PATIENT_STREAM_PREFIX] });
+      return new EventStoreDbEventStore({ connectionString: config.eventStoreUrl, streamPrefixes: APPLICATION_STREAMS });
   }
 }

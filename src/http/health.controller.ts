@@ -1,7 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { AppConfig } from '../config';
-import type { EventStore } from '../eventStore/eventStore.port';
+import { StoreUnavailableError, type EventStore } from '../eventStore/eventStore.port';
+import { connectionOf } from '../eventStore/storeConnection';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import { Public } from '../auth/identity';
 
@@ -15,8 +17,15 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness, the store in use and the head of the log' })
-  async health() {
-    return { status: 'ok', store: this.config.store, headPosition: await this.store.headPosition() };
+  @ApiOperation({ summary: 'Liveness, the store in use, its connection and the head of the log; 503 while the store is unreachable' })
+  async health(@Res({ passthrough: true }) response: Response) {
+    try {
+      const headPosition = await this.store.headPosition();
+      return { status: 'ok', store: this.config.store, connection: connectionOf(this.store), headPosition };
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      response.status(503).setHeader('Retry-After', '5');
+      return { status: 'unavailable', store: this.config.store, connection: connectionOf(this.store), message: error.message };
+    }
   }
 }

@@ -77,6 +77,11 @@ describe('eventstoredb adapter on the in-process gRPC TEST DOUBLE (not EventStor
     await foreign.dispose();
   });
 
+  it('refuses to write a stream outside its prefixes, which its $all readers would never see', async () => {
+    await expect(store.appendToStream('billing-1', [newEvent()], { expectedRevision: 'any' })).rejects.toThrow(/outside the stream prefixes patient-/);
+    expect(server.log.stream('billing-1')).toBeUndefined();
+  });
+
   it('reads $all in pages: after, maxCount and the head across more events than one page', async () => {
     for (let batch = 0; batch < 5; batch++) {
       const events = Array.from({ length: 500 }, (_, i) => newEvent('ContactRecorded', { i: batch * 500 + i }));
