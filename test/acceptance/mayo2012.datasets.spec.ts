@@ -1,7 +1,7 @@
 // Acceptance: the datasets of the shared mayo-2012 cohort, imported through the import's own
 // bundle -> commands function and the real command loop, reproduce every row of the reference files
 // that R and Python computed independently (shared/cohorts/mayo-2012/expected/*.csv).
-import { MAYO_DIR } from '../support/mayo';
+import { appendMayo, MAYO_DIR } from '../support/mayo';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,28 +11,12 @@ import type { RowsOptions } from '../../projections/projection';
 import { textTable } from '../../projections/row.format';
 import { toLoggedPatientEvent } from '../../src/datasets/loggedEvent';
 import { MemoryEventStore } from '../../src/eventStore/memory.adapter';
-import { bundleToCommands } from '../../src/import/bundle.commands';
-import { readBundleFolder } from '../../src/import/bundle.source';
-import type { PatientCommand } from '../../src/patients/patient.commands';
-import { patientStreamId } from '../../src/patients/patient.events';
-import { patientStream } from '../../src/patients/patient.stream';
-import { handleCommand } from '../../src/shared/handleCommand';
 
 const MAYO = MAYO_DIR;
-const NOW = '2012-01-01T00:00:00.000Z';
 
 async function mayoCohort(): Promise<CohortState> {
   const store = new MemoryEventStore();
-  let ids = 0;
-  for (const [patientId, commands] of bundleToCommands(readBundleFolder(MAYO), { now: NOW })) {
-    const stamped = commands.map((c) => ({ ...c, metadata: { now: NOW, recordedBy: 'acceptance' } }) as PatientCommand);
-    await handleCommand({ store, newId: () => `e${++ids}` }, patientStream, patientStreamId(patientId), stamped, {
-      recordedAt: NOW,
-      recordedBy: 'acceptance',
-      correlationId: 'mayo-2012',
-      causationId: null,
-    });
-  }
+  await appendMayo(store);
   const logged = (await store.readAll()).map(toLoggedPatientEvent).filter((e) => e !== null);
   return foldCohort(emptyCohort(), logged);
 }
