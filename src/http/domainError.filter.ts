@@ -49,7 +49,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof StoreUnavailableError) {
       this.logger.error(exception.message);
-      return { statusCode: 503, error: reason(503), code: 'store_unavailable', message: 'the event store is unavailable; nothing was written' };
+      return { statusCode: 503, error: reason(503), code: 'store_unavailable', message: `${exception.message}; nothing was written, try again later` };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -37,13 +37,13 @@ describe('crash safety (SIGKILL)', () => {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ patientId, sex: 'female', birthDate: '1950-01-01', researchAuthorization: 'granted', treatmentHistory: 'documented' }),
-        }).then(async (r) => r.status === 201 && (await r.json()).eventIds.forEach((id: string) => acknowledged.add(id)), () => undefined);
+        }).then(async (r) => r.status === 201 && ((await r.json()) as { eventIds: string[] }).eventIds.forEach((id: string) => acknowledged.add(id)), () => undefined);
         while (!stop) {
           const seenOn = new Date(Date.UTC(1980, 0, 1) + day++ * DAY_MS).toISOString().slice(0, 10);
           attempts++;
           try {
             const answer = await fetch(`${server.url}/patients/${patientId}/contacts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seenOn }) });
-            if (answer.status === 201) (await answer.json()).eventIds.forEach((id: string) => acknowledged.add(id));
+            if (answer.status === 201) ((await answer.json()) as { eventIds: string[] }).eventIds.forEach((id: string) => acknowledged.add(id));
           } catch {
             return; // the server died under us: whatever was not acknowledged may or may not be in the log
           }

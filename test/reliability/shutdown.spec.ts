@@ -24,7 +24,7 @@ describe('graceful shutdown (SIGTERM)', () => {
       post('/patients/T1/contacts', { seenOn: `1990-01-${String((i % 28) + 1).padStart(2, '0')}`.replace(/^1990/, String(1990 + Math.floor(i / 28))) }).then(
         async (r) => {
           statuses.push(r.status);
-          if (r.status === 201) acknowledged.push(...(await r.json()).eventIds);
+          if (r.status === 201) acknowledged.push(...((await r.json()) as { eventIds: string[] }).eventIds);
         },
         () => statuses.push(-1), // refused after the server stopped accepting
       ),

@@ -1,0 +1,114 @@
+/**
+ * One open SQLite database with the log's schema and prepared statements. The store opens it lazily
+ * and drops it after a fault, so a server outlives a corrupted, missing or read-only file and recovers
+ * once the file is good again.
+ */
+import Database from 'better-sqlite3';
+import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from './eventStore.port';
+import { checkExpectedRevision } from './eventStore.port';
+import { GENESIS_HASH, eventHash } from './hashChain';
+import { alreadyAppended } from './memory.adapter';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position        INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id        TEXT    NOT NULL UNIQUE,
+  stream_id       TEXT    NOT NULL,
+  revision        INTEGER NOT NULL,
+  type            TEXT    NOT NULL,
+  schema_version  INTEGER NOT NULL,
+  data            TEXT    NOT NULL,
+  recorded_at     TEXT    NOT NULL,
+  recorded_by     TEXT    NOT NULL,
+  correlation_id  TEXT    NOT NULL,
+  causation_id    TEXT,
+  metadata        TEXT    NOT NULL,
+  hash            TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE TRIGGER IF NOT EXISTS events_are_immutable BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are immutable: record a correction instead'); END;
+CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are never deleted: record a retraction instead'); END;
+`;
+
+export interface Row {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  recorded_at: string;
+  recorded_by: string;
+  correlation_id: string;
+  causation_id: string | null;
+  metadata: string;
+  hash: string;
+}
+
+export const toEvent = (row: Row): StoredEvent => ({
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: JSON.parse(row.data),
+  recordedAt: row.recorded_at,
+  recordedBy: row.recorded_by,
+  correlationId: row.correlation_id,
+  causationId: row.causation_id,
+  metadata: JSON.parse(row.metadata),
+  streamId: row.stream_id,
+  revision: row.revision,
+  position: row.position,
+  hash: row.hash,
+});
+
+export function openConnection(file: string) {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const statements = {
+    insert: db.prepare(
+      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, recorded_at, recorded_by, correlation_id, causation_id, metadata, hash)
+       VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @recordedAt, @recordedBy, @correlationId, @causationId, @metadata, @hash)`,
+    ),
+    lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?').pluck(),
+    byEventId: db.prepare('SELECT * FROM events WHERE event_id = ?'),
+    stream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision'),
+    all: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    head: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
+    headHash: db.prepare('SELECT hash FROM events ORDER BY position DESC LIMIT 1').pluck(),
+  };
+  const findEvent = (eventId: string) => {
+    const row = statements.byEventId.get(eventId) as Row | undefined;
+    return row && toEvent(row);
+  };
+  const append = db.transaction((streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): AppendResult => {
+    const replayed = alreadyAppended(events, findEvent, streamId);
+    if (replayed) return replayed;
+    const last = statements.lastRevision.get(streamId) as number | null;
+    checkExpectedRevision(streamId, expectedRevision, last === null ? 'no_stream' : last);
+    let revision = last ?? -1;
+    let position = 0;
+    // Appends are serialised by SQLite's write lock, so the chain's previous event cannot change under us.
+    let hash = (statements.headHash.get() as string | undefined) ?? GENESIS_HASH;
+    for (const event of events) {
+      revision += 1;
+      hash = eventHash(hash, { ...event, streamId, revision });
+      const info = statements.insert.run({ ...event, streamId, revision, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), hash });
+      position = Number(info.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position };
+  });
+  return { db, statements, append };
+}
+
+export type SqliteConnection = ReturnType<typeof openConnection>;
