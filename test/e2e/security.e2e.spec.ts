@@ -39,6 +39,8 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'GET /audit/verify': ['auditor'],
   'POST /imports': ['recorder'],
   'POST /demo': ['recorder'],
+  // analysts too, but only with identified access, which the matrix's analyst lacks
+  'GET /exports/bundle': ['recorder'],
 };
 
 const enrolment = { patientId: 'P1', sex: 'female', birthDate: '1950-01-01', researchAuthorization: 'granted', treatmentHistory: 'documented' };
