@@ -73,7 +73,7 @@ mayo <- mayo[order(mayo$patient_id), ]
 
 # ---------------------------------------------------------------- Kaplan-Meier
 km_case <- function(name, time, status, strata = NULL, conf = list(c("log", 0.95), c("log-log", 0.95), c("plain", 0.95)),
-                    times = NULL, probs = c(0.25, 0.5, 0.75)) {
+                    times = NULL, probs = c(0, 0.1, 0.25, 0.5, 0.75, 1)) {
   d <- data.frame(time = time, status = status)
   if (!is.null(strata)) d$strata <- strata
   if (is.null(times)) times <- sort(unique(c(0, quantile(time, c(0.1, 0.5, 0.9), names = FALSE), max(time), max(time) * 1.5)))
