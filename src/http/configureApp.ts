@@ -5,10 +5,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { DomainErrorFilter } from './domainError.filter';
 import { validationPipe } from './validation';
+import { limitJsonDepth } from './jsonDepth';
 
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '1mb' });
+  express.use(limitJsonDepth);
   express.disable('x-powered-by');
   // The API docs page needs inline scripts and styles; everything else gets helmet's strict defaults.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
