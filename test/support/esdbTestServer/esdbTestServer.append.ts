@@ -33,12 +33,15 @@ function appendResponse(outcome: AppendOutcome): AppendResp {
     return new AppendResp().setSuccess(new AppendResp.Success().setCurrentRevision(outcome.currentRevision.toString()).setPosition(position));
   }
   const wrong = new AppendResp.WrongExpectedVersion();
-  if (outcome.currentRevision === 'no_stream') wrong.setCurrentNoStream(emptyOf.client());
-  else wrong.setCurrentRevision(outcome.currentRevision.toString());
-  if (outcome.expected === 'any') wrong.setExpectedAny(emptyOf.client());
-  else if (outcome.expected === 'no_stream') wrong.setExpectedNoStream(emptyOf.client());
-  else if (outcome.expected === 'stream_exists') wrong.setExpectedStreamExists(emptyOf.client());
-  else wrong.setExpectedRevision(outcome.expected.toString());
+  const empty = emptyOf.client;
+  describeWrong(outcome, {
+    current: (r) => wrong.setCurrentRevision(r),
+    currentNoStream: () => wrong.setCurrentNoStream(empty()),
+    expected: (r) => wrong.setExpectedRevision(r),
+    expectedAny: () => wrong.setExpectedAny(empty()),
+    expectedNoStream: () => wrong.setExpectedNoStream(empty()),
+    expectedStreamExists: () => wrong.setExpectedStreamExists(empty()),
+  });
   return new AppendResp().setWrongExpectedVersion(wrong);
 }
 
@@ -68,13 +71,29 @@ function batchResponse(outcome: AppendOutcome): BatchAppendResp {
     return new BatchAppendResp().setSuccess(new BatchAppendResp.Success().setCurrentRevision(outcome.currentRevision.toString()).setPosition(position));
   }
   const wrong = new WrongExpectedVersion();
-  if (outcome.currentRevision === 'no_stream') wrong.setCurrentNoStream(emptyOf.google());
-  else wrong.setCurrentStreamRevision(outcome.currentRevision.toString());
-  if (outcome.expected === 'any') wrong.setExpectedAny(emptyOf.google());
-  else if (outcome.expected === 'no_stream') wrong.setExpectedNoStream(emptyOf.google());
-  else if (outcome.expected === 'stream_exists') wrong.setExpectedStreamExists(emptyOf.google());
-  else wrong.setExpectedStreamPosition(outcome.expected.toString());
+  const empty = emptyOf.google;
+  describeWrong(outcome, {
+    current: (r) => wrong.setCurrentStreamRevision(r),
+    currentNoStream: () => wrong.setCurrentNoStream(empty()),
+    expected: (r) => wrong.setExpectedStreamPosition(r),
+    expectedAny: () => wrong.setExpectedAny(empty()),
+    expectedNoStream: () => wrong.setExpectedNoStream(empty()),
+    expectedStreamExists: () => wrong.setExpectedStreamExists(empty()),
+  });
   const details = new Any();
   details.pack(wrong.serializeBinary(), 'event_store.client.WrongExpectedVersion');
   return new BatchAppendResp().setError(new Status().setCode(ALREADY_EXISTS).setMessage('WrongExpectedVersion').setDetails(details));
+}
+
+type WrongSetters = Record<'current' | 'expected', (revision: string) => unknown> &
+  Record<'currentNoStream' | 'expectedAny' | 'expectedNoStream' | 'expectedStreamExists', () => unknown>;
+
+/** Append and BatchAppend say the same thing in two message types whose setters differ in name and Empty type. */
+function describeWrong(outcome: Extract<AppendOutcome, { kind: 'wrong_expected_version' }>, set: WrongSetters): void {
+  if (outcome.currentRevision === 'no_stream') set.currentNoStream();
+  else set.current(outcome.currentRevision.toString());
+  if (outcome.expected === 'any') set.expectedAny();
+  else if (outcome.expected === 'no_stream') set.expectedNoStream();
+  else if (outcome.expected === 'stream_exists') set.expectedStreamExists();
+  else set.expected(outcome.expected.toString());
 }
