@@ -132,6 +132,26 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       expect(seen).toEqual(['A', 'B', 'C', 'D']);
     });
 
+    it('resumes a subscription strictly after a checkpoint position', async () => {
+      await store.appendToStream('patient-1', [newEvent('A'), newEvent('B'), newEvent('C')], { expectedRevision: 'no_stream' });
+      const checkpoint = (await store.readStream('patient-1'))[1].position;
+      const seen: string[] = [];
+      await new Promise<void>((resolve) => {
+        const subscription = store.subscribeToAll(checkpoint, (event) => {
+          seen.push(event.type);
+          if (event.type === 'D') void subscription.close().then(resolve);
+        });
+        void store.appendToStream('patient-2', [newEvent('D')], { expectedRevision: 'no_stream' });
+      });
+      expect(seen).toEqual(['C', 'D']);
+    });
+
+    it('reads a stream from a revision past its end as empty', async () => {
+      await store.appendToStream('patient-1', [newEvent(), newEvent()], { expectedRevision: 'no_stream' });
+      await expect(store.readStream('patient-1', { fromRevision: 2 })).resolves.toEqual([]);
+      expect((await store.readStream('patient-1', { fromRevision: 1 })).map((e) => e.revision)).toEqual([1]);
+    });
+
     it('keeps every event across close and reopen', async () => {
       if (!subject.reopen) return; // an in-memory store has nothing to reopen
       const events = [newEvent(), newEvent()];
