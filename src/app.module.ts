@@ -13,6 +13,8 @@ import { ImportBundleHandler } from './import/importBundle.handler';
 import { ImportsController } from './import/imports.controller';
 import { ExportBundleHandler } from './export/exportBundle.handler';
 import { ExportsController } from './export/exports.controller';
+import { CohortReportHandler } from './reports/cohortReport.handler';
+import { ReportsController } from './reports/reports.controller';
 import { CLOCK, type Clock, systemClock } from './shared/clock';
 import { authControllers, authImports, authProviders } from './auth/auth.providers';
 
@@ -31,7 +33,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
@@ -45,6 +47,7 @@ export class AppModule implements OnApplicationShutdown {
         ListPatientsHandler,
         ImportBundleHandler,
         ExportBundleHandler,
+        CohortReportHandler,
       ],
     };
   }

@@ -10,6 +10,7 @@ import { registerVerifyCommand } from './commands/verify.command';
 import { registerUserCommand } from './commands/user.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerExportCommand } from './commands/export.command';
+import { registerReportCommand } from './commands/report.command';
 import { registerDemoCommand } from './commands/demo.command';
 
 const program = new Command('cohort-chronicle')
@@ -22,6 +23,7 @@ registerVerifyCommand(program);
 registerUserCommand(program);
 registerImportCommand(program);
 registerExportCommand(program);
+registerReportCommand(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

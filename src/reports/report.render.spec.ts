@@ -1,0 +1,29 @@
+import { bundleToRecords } from '../import/bundle.commands';
+import { readBundleFolder } from '../import/bundle.source';
+import { reportOfCohort } from './cohort.report';
+import { reportHtml, reportMarkdown } from './report.render';
+
+describe('report rendering', () => {
+  const records = bundleToRecords(readBundleFolder('demo/mayo-2012-synthetic'), { now: '2012-01-01T00:00:00Z' });
+  const report = reportOfCohort({ records, position: 0, eventsFolded: 0 }, { asOf: null, knownAt: null });
+
+  it('given the mayo report, then Markdown rows print the figures as the seed study rounds them', () => {
+    const md = reportMarkdown(report);
+
+    // expected.json: dermatomyositis 23 / 7 / 30 (38 %), age 30.53 (4-75), time to onset 65.35 (2.99-215.98) months
+    expect(md).toContain('| Dermatomyositis | 23 | 7 | 30 (38) | 30.5 (4-75) | 65.3 (3-216) | 0 | 65.3 (3-216) |');
+    // systemic sclerosis: 4 onsets first; the other 20 average 108.55 months (3-372)
+    expect(md).toContain('| Systemic sclerosis | 21 | 3 | 24 (31) | 53.5 (28-73) | 90.5 (0-372) | 4 | 108.6 (3-372) |');
+    // follow-up 75 patients, mean 103.74, median 60.39, range 0.92-696.02; deaths 7, mean 100.55, median 119.98, range 3.19-228.01
+    expect(md).toContain('| All | 75 | 103.7 | 60.4 | 1-696 |');
+    expect(md).toContain('| Died: time to death | 7 | 100.6 | 120.0 | 3-228 |');
+  });
+
+  it('given the report as HTML, then one table per section and text escaped', () => {
+    const html = reportHtml(report);
+
+    expect(html.match(/<table>/g)).toHaveLength(6);
+    expect(html).toContain('<td>medical_and_surgical</td><td>14</td><td>2</td><td>1</td><td>0</td><td>17</td>');
+    expect(html).not.toMatch(/<td>[^<]*&[^#][^<]*<\/td>/);
+  });
+});
