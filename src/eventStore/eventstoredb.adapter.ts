@@ -63,8 +63,10 @@ export class EventStoreDbEventStore implements EventStore, ReportsConnection {
       }
     });
     const nextExpectedRevision = Number(result.nextExpectedRevision);
-    // Servers before 22.x answer an idempotent (already written) append without a position.
-    const position = result.position ? positionNumber(result.position.commit) : (await this.readStream(streamId, { fromRevision: nextExpectedRevision }))[0].position;
+    // Older servers answer an idempotent (already written) append without a position: read it back.
+    const position = result.position
+      ? positionNumber(result.position.commit)
+      : ((await this.readStream(streamId, { fromRevision: Math.max(0, nextExpectedRevision) })).at(0)?.position ?? 0);
     return { nextExpectedRevision, position };
   }
 

@@ -63,6 +63,14 @@ describe('eventstoredb adapter on the in-process gRPC TEST DOUBLE (not EventStor
     );
   });
 
+  it('reads the position back when a server answers an already-written append without one', async () => {
+    server.log.idempotentAppendsHavePositions = false;
+    const events = [newEvent(), newEvent()];
+    const first = await store.appendToStream('patient-1', events, { expectedRevision: 'no_stream' });
+    await expect(store.appendToStream('patient-1', events, { expectedRevision: 'no_stream' })).resolves.toEqual(first);
+    await expect(store.appendToStream('patient-1', events, { expectedRevision: 'any' })).resolves.toEqual(first);
+  });
+
   it('leaves system events and foreign streams out of readAll, headPosition and subscriptions', async () => {
     const foreign = EventStoreDBClient.connectionString(server.url);
     await store.appendToStream('patient-1', [newEvent('A')], { expectedRevision: 'no_stream' });

@@ -32,6 +32,7 @@ export interface LogRecord extends ProposedEvent {
 }
 
 export type AppendOutcome =
+  /** position -1: none to report (the server then answers no_position) */
   | { kind: 'success'; currentRevision: bigint; position: bigint }
   | { kind: 'wrong_expected_version'; currentRevision: bigint | 'no_stream'; expected: Expected };
 
@@ -45,6 +46,8 @@ export class EsdbTestLog {
   private readonly byEventId = new Map<string, LogRecord>();
   private readonly listeners = new Set<() => void>();
   private nextPosition = 0n;
+  /** false: answer an already-written append without a position, as servers before IdempotentLogPosition did */
+  idempotentAppendsHavePositions = true;
 
   constructor() {
     // A fresh node writes a few system records before any client does; $all readers must skip them.
@@ -98,7 +101,7 @@ export class EsdbTestLog {
   }
 
   private alreadyCommitted(last: LogRecord): AppendOutcome {
-    return { kind: 'success', currentRevision: last.revision, position: last.position };
+    return { kind: 'success', currentRevision: last.revision, position: this.idempotentAppendsHavePositions ? last.position : -1n };
   }
 
   private write(streamName: string, events: ProposedEvent[]): AppendOutcome {
@@ -114,6 +117,6 @@ export class EsdbTestLog {
       this.byEventId.set(last.eventId, last);
     }
     this.listeners.forEach((wake) => wake());
-    return last ? this.alreadyCommitted(last) : { kind: 'success', currentRevision: BigInt(stream.length) - 1n, position: -1n };
+    return { kind: 'success', currentRevision: BigInt(stream.length) - 1n, position: last?.position ?? -1n };
   }
 }

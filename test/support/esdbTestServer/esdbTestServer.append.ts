@@ -29,8 +29,9 @@ export function appendHandler(log: EsdbTestLog) {
 
 function appendResponse(outcome: AppendOutcome): AppendResp {
   if (outcome.kind === 'success') {
+    const success = new AppendResp.Success().setCurrentRevision(outcome.currentRevision.toString());
     const position = new AppendResp.Position().setCommitPosition(outcome.position.toString()).setPreparePosition(outcome.position.toString());
-    return new AppendResp().setSuccess(new AppendResp.Success().setCurrentRevision(outcome.currentRevision.toString()).setPosition(position));
+    return new AppendResp().setSuccess(outcome.position < 0n ? success.setNoPosition(emptyOf.client()) : success.setPosition(position));
   }
   const wrong = new AppendResp.WrongExpectedVersion();
   const empty = emptyOf.client;
@@ -67,8 +68,9 @@ export function batchAppendHandler(log: EsdbTestLog) {
 
 function batchResponse(outcome: AppendOutcome): BatchAppendResp {
   if (outcome.kind === 'success') {
+    const success = new BatchAppendResp.Success().setCurrentRevision(outcome.currentRevision.toString());
     const position = new AllStreamPosition().setCommitPosition(outcome.position.toString()).setPreparePosition(outcome.position.toString());
-    return new BatchAppendResp().setSuccess(new BatchAppendResp.Success().setCurrentRevision(outcome.currentRevision.toString()).setPosition(position));
+    return new BatchAppendResp().setSuccess(outcome.position < 0n ? success.setNoPosition(emptyOf.google()) : success.setPosition(position));
   }
   const wrong = new WrongExpectedVersion();
   const empty = emptyOf.google;
