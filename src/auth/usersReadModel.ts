@@ -5,6 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore, StoredEvent } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
+import { LogFollower } from '../eventStore/logFollower';
 import { USER_STREAM_PREFIX, type Role, type UserEvent } from '../users/user.events';
 
 export interface UserAccount {
@@ -17,12 +18,13 @@ export interface UserAccount {
 
 @Injectable()
 export class UsersReadModel {
-  private position = 0;
   private readonly users = new Map<string, UserAccount>();
   private readonly byKeyHash = new Map<string, string>();
-  private catchingUp: Promise<void> | null = null;
+  private readonly follower: LogFollower;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.follower = new LogFollower(store, (event) => this.apply(event));
+  }
 
   async byName(userName: string): Promise<UserAccount | undefined> {
     if (!this.users.has(userName)) await this.catchUp();
@@ -41,20 +43,10 @@ export class UsersReadModel {
   }
 
   catchUp(): Promise<void> {
-    this.catchingUp ??= this.readToHead().finally(() => (this.catchingUp = null));
-    return this.catchingUp;
-  }
-
-  private async readToHead(): Promise<void> {
-    for (;;) {
-      const page = await this.store.readAll({ after: this.position, maxCount: 5000 });
-      page.forEach((event) => this.apply(event));
-      if (page.length < 5000) return;
-    }
+    return this.follower.catchUp();
   }
 
   private apply(stored: StoredEvent): void {
-    this.position = stored.position;
     if (!stored.streamId.startsWith(USER_STREAM_PREFIX)) return;
     const event = { type: stored.type, data: stored.data } as UserEvent;
     const userName = stored.streamId.slice(USER_STREAM_PREFIX.length);

@@ -1,14 +1,14 @@
 /** An event store in process memory, for tests and throw-away demos. */
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, Subscription } from './eventStore.port';
 import { checkExpectedRevision } from './eventStore.port';
-import { catchUpSubscription } from './subscription';
+import { Wakes, catchUpSubscription } from './subscription';
 import { GENESIS_HASH, eventHash } from './hashChain';
 
 export class MemoryEventStore implements EventStore {
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly byEventId = new Map<string, StoredEvent>();
-  private readonly listeners = new Set<() => void>();
+  private readonly wakes = new Wakes();
 
   async appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     const stream = this.streams.get(streamId) ?? [];
@@ -30,7 +30,7 @@ export class MemoryEventStore implements EventStore {
       this.byEventId.set(event.eventId, event);
     }
     this.streams.set(streamId, stream);
-    this.listeners.forEach((wake) => wake());
+    this.wakes.wakeAll();
     return { nextExpectedRevision: stream.length - 1, position: this.log.length };
   }
 
@@ -48,19 +48,11 @@ export class MemoryEventStore implements EventStore {
   }
 
   subscribeToAll(after: number, handler: (event: StoredEvent) => void | Promise<void>): Subscription {
-    return catchUpSubscription(
-      (from, maxCount) => this.readAll({ after: from, maxCount }),
-      (wake) => {
-        this.listeners.add(wake);
-        return () => this.listeners.delete(wake);
-      },
-      after,
-      handler,
-    );
+    return catchUpSubscription(this, this.wakes, after, handler);
   }
 
   async close(): Promise<void> {
-    this.listeners.clear();
+    this.wakes.clear();
   }
 }
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, Subscription } from './eventStore.port';
 import { StoreUnavailableError } from './eventStore.port';
 import { openConnection, toEvent, type Row, type SqliteConnection } from './sqlite.connection';
-import { catchUpSubscription } from './subscription';
+import { Wakes, catchUpSubscription } from './subscription';
 
 const FAULT = /^SQLITE_(FULL|READONLY|IOERR|CORRUPT|NOTADB|CANTOPEN|BUSY|LOCKED|PERM|AUTH)/;
 /** After these the open connection cannot be trusted; the next call opens the file again. */
@@ -20,7 +20,7 @@ const FATAL = /^SQLITE_(READONLY|IOERR|CORRUPT|NOTADB|CANTOPEN|PERM)/;
 export class SqliteEventStore implements EventStore {
   private connection: SqliteConnection | null = null;
   private closed = false;
-  private readonly listeners = new Set<() => void>();
+  private readonly wakes = new Wakes();
   private readonly logger = new Logger('SqliteEventStore');
 
   constructor(readonly file: string) {
@@ -40,7 +40,7 @@ export class SqliteEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     const result = this.use((c) => c.append.immediate(streamId, events, options.expectedRevision));
-    this.listeners.forEach((wake) => wake());
+    this.wakes.wakeAll();
     return result;
   }
 
@@ -57,20 +57,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(after: number, handler: (event: StoredEvent) => void | Promise<void>): Subscription {
-    return catchUpSubscription(
-      (from, maxCount) => this.readAll({ after: from, maxCount }),
-      (wake) => {
-        this.listeners.add(wake);
-        return () => this.listeners.delete(wake);
-      },
-      after,
-      handler,
-    );
+    return catchUpSubscription(this, this.wakes, after, handler);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.listeners.clear();
+    this.wakes.clear();
     this.drop();
   }
 

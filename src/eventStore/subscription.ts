@@ -3,13 +3,31 @@
  * until the head, then wait for a wake-up (an append in this process) or the poll timer (appends by
  * another process on the same data, e.g. the CLI). Positions are checkpoints: nothing is skipped.
  */
-import type { StoredEvent, Subscription } from './eventStore.port';
+import type { EventStore, StoredEvent, Subscription } from './eventStore.port';
 
 const PAGE = 1000;
 
+/** The appends of this process, announced to its live subscriptions so they need not wait for a poll. */
+export class Wakes {
+  private readonly listeners = new Set<() => void>();
+
+  on(wake: () => void): () => void {
+    this.listeners.add(wake);
+    return () => this.listeners.delete(wake);
+  }
+
+  wakeAll(): void {
+    this.listeners.forEach((wake) => wake());
+  }
+
+  clear(): void {
+    this.listeners.clear();
+  }
+}
+
 export function catchUpSubscription(
-  readAfter: (after: number, maxCount: number) => Promise<StoredEvent[]>,
-  onWake: (wake: () => void) => () => void,
+  store: Pick<EventStore, 'readAll'>,
+  wakes: Wakes,
   after: number,
   handler: (event: StoredEvent) => void | Promise<void>,
   pollMs = 500,
@@ -27,10 +45,10 @@ export function catchUpSubscription(
       }
       wakeUp = done;
     });
-  const unsubscribe = onWake(() => wakeUp?.());
+  const unsubscribe = wakes.on(() => wakeUp?.());
   const loop = (async () => {
     while (!closed) {
-      const page = await readAfter(position, PAGE);
+      const page = await store.readAll({ after: position, maxCount: PAGE });
       for (const event of page) {
         if (closed) return;
         await handler(event);

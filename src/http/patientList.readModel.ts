@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore, StoredEvent } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
+import { LogFollower } from '../eventStore/logFollower';
 import type { PatientEnrolled } from '../patients/patient.events';
 import { patientIdOfStream, PATIENT_STREAM_PREFIX } from '../patients/patient.events';
 
@@ -28,33 +29,20 @@ export class ListPatientsQuery {
 
 @Injectable()
 export class PatientListReadModel {
-  private position = 0;
   private readonly patients = new Map<string, PatientListItem>();
-  private catchingUp: Promise<void> | null = null;
+  private readonly follower: LogFollower;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  catchUp(): Promise<void> {
-    this.catchingUp ??= this.readToHead().finally(() => (this.catchingUp = null));
-    return this.catchingUp;
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.follower = new LogFollower(store, (event) => this.apply(event));
   }
 
   async page(offset: number, limit: number) {
-    await this.catchUp();
+    await this.follower.catchUp();
     const all = [...this.patients.values()];
-    return { total: all.length, offset, limit, position: this.position, items: all.slice(offset, offset + limit) };
-  }
-
-  private async readToHead(): Promise<void> {
-    for (;;) {
-      const events = await this.store.readAll({ after: this.position, maxCount: 5000 });
-      events.forEach((e) => this.apply(e));
-      if (events.length < 5000) return;
-    }
+    return { total: all.length, offset, limit, position: this.follower.position, items: all.slice(offset, offset + limit) };
   }
 
   private apply(event: StoredEvent): void {
-    this.position = event.position;
     if (!event.streamId.startsWith(PATIENT_STREAM_PREFIX)) return;
     const patientId = patientIdOfStream(event.streamId);
     if (event.type === 'PatientEnrolled') {

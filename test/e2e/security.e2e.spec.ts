@@ -41,6 +41,7 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'POST /demo': ['recorder'],
   // analysts too, but only with identified access, which the matrix's analyst lacks
   'GET /exports/bundle': ['recorder'],
+  'GET /reports/cohort': ['analyst', 'recorder'],
 };
 
 const enrolment = { patientId: 'P1', sex: 'female', birthDate: '1950-01-01', researchAuthorization: 'granted', treatmentHistory: 'documented' };
