@@ -24,7 +24,6 @@ export function bundleToCommands(files: BundleFiles, { now, reason = 'import' }:
   const problems = [...parsed.problems];
   const commands = new Map<string, ImportCommand[]>();
   for (const patient of parsed.patients) {
-    if (parsed.incomplete.has(patient.patientId)) continue;
     const plan = planPatient(patient, emptyRecord(), { now, reason });
     problems.push(...plan.problems);
     commands.set(patient.patientId, plan.commands);

@@ -27,6 +27,8 @@ export interface BundlePatient {
   patientId: string;
   /** in file order, then row order */
   facts: SourcedFact[];
+  /** kinds of fact with a row that could not be read (reported already): planning must not echo them */
+  unreadable: Set<FactType>;
 }
 
 export interface ParsedBundle {
@@ -34,8 +36,6 @@ export interface ParsedBundle {
   patients: BundlePatient[];
   /** data rows read (header lines not counted) */
   rows: number;
-  /** patients with a row that could not be read: planning them would only echo that row's problems */
-  incomplete: Set<string>;
   problems: ImportProblem[];
 }
 
@@ -56,7 +56,6 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
 
   const patients = new Map<string, BundlePatient>();
   const firstLineOf = new Map<string, number>();
-  const incomplete = new Set<string>();
   let rows = 0;
   // patients.csv comes first in BUNDLE_FILES, so every patient is known before their facts are placed.
   for (const file of BUNDLE_FILES) {
@@ -66,13 +65,15 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
       rows += 1;
       if (row === null) continue;
       let patient = patients.get(row.patientId);
-      if (!patient && file.name === PATIENTS_FILE) patients.set(row.patientId, (patient = { patientId: row.patientId, facts: [] }));
+      if (!patient && file.name === PATIENTS_FILE) patients.set(row.patientId, (patient = { patientId: row.patientId, facts: [], unreadable: new Set() }));
+      // Without patients.csv every row would be "of an unknown patient": its absence is the one problem.
+      if (!patient && files[PATIENTS_FILE] === undefined) continue;
       if (!patient) {
         problems.push(importProblem(file.name, row.line, 'patient_id', `patient ${row.patientId} is not in ${PATIENTS_FILE}`));
         continue;
       }
       if (!row.readable) {
-        incomplete.add(row.patientId);
+        patient.unreadable.add(file.facts[0].type);
         continue;
       }
       for (const fact of row.facts) {
@@ -89,7 +90,7 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
       }
     }
   }
-  return { patients: [...patients.values()], rows, incomplete, problems };
+  return { patients: [...patients.values()], rows, problems };
 }
 
 /** Every data row of a file (null: not even its patient can be told); a row's problems go to `problems`. */
@@ -133,13 +134,13 @@ function readRow(file: BundleFile, columns: Column[], cells: string[], line: num
   const rowProblems = new Map<string, ImportProblem>();
   const report = (column: string, reason: string) => rowProblems.set(`${column}|${reason}`, importProblem(file.name, line, column, reason));
   const values: Record<string, unknown> = {};
-  const unreadable = new Set<string>();
+  const unreadableColumns = new Set<string>();
   for (const column of file.columns.filter((c) => !columns.includes(c))) values[column.field] = (column.codec.read('') as { value: unknown }).value;
   columns.forEach((column, index) => {
     const read = column.codec.read(cells[index]);
     if ('problem' in read) {
       report(column.name, read.problem);
-      unreadable.add(column.name);
+      unreadableColumns.add(column.name);
     }
     else values[column.field] = read.value;
   });
@@ -153,7 +154,7 @@ function readRow(file: BundleFile, columns: Column[], cells: string[], line: num
     // a cell that could not be read has been reported already; its field is missing from the payload
     for (const p of payloadProblems(mapping.type, data)) {
       const column = columnOf(file, p.field);
-      if (!unreadable.has(column)) report(column, p.reason);
+      if (!unreadableColumns.has(column)) report(column, p.reason);
     }
     facts.push({ type: mapping.type, data, source: { file: file.name, line } });
   }

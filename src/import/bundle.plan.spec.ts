@@ -36,6 +36,13 @@ function plan(rows: Rows, current: PatientRecord = emptyRecord()) {
   return planPatient(parsed.patients[0], current, { now: NOW, reason: REASON });
 }
 
+/** Parse and plan problems together, as the import reports them. */
+function allProblems(rows: Rows) {
+  const parsed = parseBundle(bundle(rows));
+  const planned = planPatient(parsed.patients[0], emptyRecord(), { now: NOW, reason: REASON });
+  return [...parsed.problems, ...planned.problems].map(({ file, line, column }) => `${file}:${line}:${column}`);
+}
+
 const recordOf = (commands: ImportCommand[]) => recordOfCommands(commands, { now: NOW });
 
 const where = (p: ReturnType<typeof plan>) => p.problems.map(({ file, line, column, reason }) => ({ file, line, column, reason }));
@@ -66,6 +73,19 @@ describe('planPatient on an empty record', () => {
       { file: 'treatments.csv', line: 2, column: 'lesion_ids', reason: 'treatment T1 targets lesion L7, which is not recorded' },
       { file: 'deaths.csv', line: 2, column: 'died_on', reason: 'contact (2003-03-01) is after death (2002-01-01)' },
     ]);
+  });
+});
+
+describe('planPatient after rows that could not be read', () => {
+  it('given an unreadable lesion and an unreadable course, then their targets and grades are not reported again', () => {
+    expect(allProblems({ 'lesions.csv': ['P1,L1,elbow,1999-05-01,yes,no'], 'treatments.csv': ['P1,T1,calcinosis,diltiazem,medical,lots,mg/d,2000-01-01,2000-02-01,L1'] })).toEqual([
+      'lesions.csv:2:site',
+      'treatments.csv:2:dose',
+    ]);
+  });
+
+  it('given an unreadable patients.csv row, then only that row is reported', () => {
+    expect(allProblems({ 'patients.csv': ['P1,female,1950-13-01,granted,documented'] })).toEqual(['patients.csv:2:birth_date']);
   });
 });
 

@@ -46,8 +46,12 @@ export interface PatientPlan {
 
 const COMMAND_OF_FACT = Object.fromEntries(Object.entries(FACT_OF_COMMAND).map(([command, fact]) => [fact, command])) as Record<FactType, ImportCommand['type']>;
 
+const NOTHING: PlanCounts = { facts: 0, corrections: 0, retractions: 0, authorizationChanges: 0 };
+
 export function planPatient(desired: BundlePatient, current: PatientRecord, { now, reason }: { now: string; reason: string }): PatientPlan {
-  const { accepted, problems } = runOnScratch(diff(desired, current, reason), current, now);
+  // A patient whose patients.csv row could not be read cannot be planned; that row's problems stand.
+  if (desired.unreadable.has('PatientEnrolled')) return { patientId: desired.patientId, commands: [], counts: NOTHING, problems: [] };
+  const { accepted, problems } = runOnScratch(diff(desired, current, reason), current, now, desired.unreadable);
   const count = (...types: ImportCommand['type'][]) => accepted.filter((p) => types.includes(p.command.type)).length;
   return {
     patientId: desired.patientId,
@@ -115,7 +119,7 @@ function changedFields(fact: SourcedFact, entry: Entry): Record<string, unknown>
  * re-import may need them in another order (a course moved later needs its stop corrected before its
  * start); what is still refused when no command goes through any more is a problem of the bundle.
  */
-function runOnScratch(planned: PlannedCommand[], current: PatientRecord, now: string) {
+function runOnScratch(planned: PlannedCommand[], current: PatientRecord, now: string, unreadable: ReadonlySet<FactType>) {
   const metadata = { now, recordedBy: 'import' };
   const accepted: PlannedCommand[] = [];
   let state = current;
@@ -133,10 +137,13 @@ function runOnScratch(planned: PlannedCommand[], current: PatientRecord, now: st
       }
     }
     if (refused.length === 0 || refused.length === pending.length) {
-      // A course refused on its own row is not reported again on each of its stops and grades.
+      // A course refused, or unreadable, on its own row is not reported again on each of its grades;
+      // nor is a course's target when a lesion row could not be read.
       const refusedCourses = new Set(refused.filter((r) => r.planned.command.type === 'StartTreatment').map((r) => (r.planned.command.data as { treatmentId: string }).treatmentId));
-      const echoes = (r: (typeof refused)[number]) => r.error.code === 'not_found' && refusedCourses.has((r.planned.command.data as { treatmentId?: string }).treatmentId ?? '');
-      return { accepted, problems: refused.filter((r) => !echoes(r)).flatMap(({ planned: p, error }) => problemsOf(p, error, state)) };
+      const isEcho = (p: ImportProblem, r: (typeof refused)[number]) =>
+        (r.error.code === 'not_found' && (unreadable.has('TreatmentStarted') || refusedCourses.has((r.planned.command.data as { treatmentId?: string }).treatmentId ?? ''))) ||
+        (p.column === 'lesion_ids' && unreadable.has('LesionOnsetRecorded'));
+      return { accepted, problems: refused.flatMap((r) => problemsOf(r.planned, r.error, state).filter((p) => !isEcho(p, r))) };
     }
     pending = refused.map((r) => r.planned);
   }

@@ -81,7 +81,7 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
     const now = this.clock.now();
     const parsed = parseBundle(files);
     const problems: ImportProblem[] = [...parsed.problems];
-    const patients = parsed.patients.filter((p) => !parsed.incomplete.has(p.patientId));
+    const patients = parsed.patients;
     const checked: Checked[] = [];
     let rows = 0;
     for (let start = 0; start < patients.length; start += BATCH) {
