@@ -1,16 +1,10 @@
-import { parse } from 'csv-parse/sync';
 import { liveFacts } from '../patients/patient.record';
 import { bundleToRecords, recordOfCommands } from '../import/bundle.commands';
 import { readBundleFolder } from '../import/bundle.source';
 import { writeBundle } from './bundle.write';
+import { rowSet } from '../../test/support/bundleRows';
 
 const MAYO = 'demo/mayo-2012-synthetic';
-
-/** A file's rows as a sorted list of `column=value` lines: row order and column order do not matter. */
-function rowSet(text: string): string[] {
-  const [header, ...rows] = parse(text) as string[][];
-  return rows.map((row) => header.map((name, i) => `${name}=${row[i]}`).sort().join(',')).sort();
-}
 
 describe('writeBundle', () => {
   const source = readBundleFolder(MAYO);

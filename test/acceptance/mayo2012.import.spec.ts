@@ -1,7 +1,6 @@
 // Acceptance: the synthetic mayo-2012 bundle imported through the real CLI and through the real HTTP
 // API into fresh stores gives a report whose every figure equals expected.json `derived` (computed
 // independently in Python from the CSV files), and an export that gives back the imported rows.
-import { parse } from 'csv-parse/sync';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,13 +8,9 @@ import { readBundleFolder } from '../../src/import/bundle.source';
 import { runCli } from '../support/cli';
 import { MAYO, expectMayoFigures } from '../support/mayoFigures';
 import { startTestApp, type TestApp } from '../support/testApp';
+import { rowSet } from '../support/bundleRows';
 
 const SHARED = '/work/shared/cohorts/mayo-2012';
-
-function rowSet(text: string): string[] {
-  const [header, ...rows] = parse(text) as string[][];
-  return rows.map((row) => header.map((name, i) => `${name}=${row[i]}`).sort().join(',')).sort();
-}
 
 describe('mayo-2012 acceptance: import -> report and export', () => {
   // The shared folder exists on the project machine only; elsewhere the shipped copy is all there is.

@@ -1,18 +1,13 @@
 // e2e of the built CLI as a child process: import, re-import, export, demo, and a bundle with problems.
-import { parse } from 'csv-parse/sync';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
 import { runCli } from '../support/cli';
+import { rowSet } from '../support/bundleRows';
 
 const MAYO = 'demo/mayo-2012-synthetic';
 const FILES = ['patients.csv', 'diagnoses.csv', 'lesions.csv', 'treatments.csv', 'responses.csv', 'contacts.csv', 'deaths.csv'];
-
-function rowSet(text: string): string[] {
-  const [header, ...rows] = parse(text) as string[][];
-  return rows.map((row) => header.map((name, i) => `${name}=${row[i]}`).sort().join(',')).sort();
-}
 
 async function patientEventCount(dataDir: string): Promise<number> {
   const store = SqliteEventStore.inDirectory(dataDir);

@@ -1,17 +1,12 @@
 // e2e through the real HTTP app: POST /imports (CSV files and zip), re-import of a later export of the
 // same registry, GET /exports/bundle, POST /demo. Reference rows: the CSV files of the mayo bundle.
-import { parse } from 'csv-parse/sync';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { StoredEvent } from '../../src/eventStore/eventStore.port';
 import { readBundleFolder } from '../../src/import/bundle.source';
 import { startTestApp, type TestApp } from '../support/testApp';
+import { rowSet } from '../support/bundleRows';
 
 const MAYO = 'demo/mayo-2012-synthetic';
-
-function rowSet(text: string): string[] {
-  const [header, ...rows] = parse(text) as string[][];
-  return rows.map((row) => header.map((name, i) => `${name}=${row[i]}`).sort().join(',')).sort();
-}
 
 const patientEvents = async (t: TestApp): Promise<StoredEvent[]> => (await t.store.readAll()).filter((e) => e.streamId.startsWith('patient-'));
 
