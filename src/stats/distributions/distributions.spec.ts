@@ -1,8 +1,8 @@
 import { expectClose, loadFixture, RValue } from '../../../test/reference/fixtures';
 import { regularizedBeta } from './beta.functions';
 import { pchisq, qchisq, qgamma } from './chiSquare.distribution';
-import { logGamma, regularizedGamma } from './gamma.functions';
-import { pnorm, qnorm } from './normal.distribution';
+import { logBeta, logFactorial, logGamma, regularizedGamma } from './gamma.functions';
+import { dnorm, pnorm, qnorm } from './normal.distribution';
 import { dpois, ppois } from './poisson.distribution';
 import { pt } from './t.distribution';
 
@@ -59,6 +59,17 @@ describe('special functions: values known in closed form', () => {
     expect(regularizedGamma(1, 2).upper).toBeCloseTo(Math.exp(-2), 14);
     expect(regularizedBeta(0.5, 1, 1).lower).toBeCloseTo(0.5, 14);
     expect(dpois(2, 3)).toBeCloseTo((9 * Math.exp(-3)) / 2, 14);
+    // R: pnorm(1.959963984540054) = 0.975, pchisq(3.841458820694124, 1, lower = F) = 0.05,
+    // qchisq(0.95, 1) = 3.841458820694124, ppois(2, 3) = 0.42319008112684348, dnorm(1) = 0.24197072451914337
+    expectClose(pnorm(1.959963984540054), 0.975, 'pnorm', 1e-15);
+    expectClose(pchisq(3.841458820694124, 1, false), 0.049999999999999975, 'pchisq', 1e-13);
+    expectClose(qchisq(0.95, 1), 3.841458820694124, 'qchisq', 1e-14);
+    expectClose(ppois(2, 3), 0.42319008112684348, 'ppois', 1e-14);
+    expectClose(dnorm(1), 0.24197072451914337, 'dnorm', 1e-15);
+    expectClose(logFactorial(5), Math.log(120), 'logFactorial', 1e-15);
+    expectClose(logBeta(2, 3), Math.log(1 / 12), 'logBeta', 1e-14);
+    expect(logGamma(0.5)).toBe(0.5723649429247001);
+    expect(logGamma(6)).toBe(Math.log(120));
   });
 });
 

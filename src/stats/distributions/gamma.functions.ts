@@ -21,7 +21,7 @@ function stirling(x: number): number {
 /**
  * log Γ(x) for x > 0 (R: `lgamma`). Below 15 the argument is shifted up by the recurrence
  * Γ(x+1) = xΓ(x), so one series serves every x. O(1).
- * @example logGamma(0.5) === 0.5723649429247001 (= log √π), logGamma(10) === log(362880)
+ * @example logGamma(0.5) = 0.5723649429247001 (= log √π), logGamma(6) = log 120
  */
 export function logGamma(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) {
@@ -44,12 +44,18 @@ export function logGamma(x: number): number {
   return stirling(y) - Math.log(product);
 }
 
-/** log n! for integer n >= 0. */
+/**
+ * log n! for integer n >= 0 (R: `lfactorial`), through logGamma(n + 1). O(1).
+ * @example logFactorial(5) = log 120 = 4.787491742782046
+ */
 export function logFactorial(n: number): number {
   return n < 2 ? 0 : logGamma(n + 1);
 }
 
-/** log B(a, b) = lgamma(a) + lgamma(b) - lgamma(a + b) (R: `lbeta`). */
+/**
+ * log B(a, b) = lgamma(a) + lgamma(b) - lgamma(a + b), the beta function's logarithm (R: `lbeta`). O(1).
+ * @example logBeta(2, 3) = log(1/12)
+ */
 export function logBeta(a: number, b: number): number {
   return logGamma(a) + logGamma(b) - logGamma(a + b);
 }

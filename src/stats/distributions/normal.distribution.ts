@@ -81,7 +81,10 @@ function gaussianTail(x: number, factor: number): number {
   return Math.exp(-xsq * xsq * 0.5) * Math.exp(-del * 0.5) * factor;
 }
 
-/** Standard normal density. */
+/**
+ * Standard normal density φ(x) = exp(-x²/2)/√(2π) (R: `dnorm`). O(1).
+ * @example dnorm(1) = 0.24197072451914337
+ */
 export function dnorm(x: number): number {
   return M_1_SQRT_2PI * Math.exp(-0.5 * x * x);
 }

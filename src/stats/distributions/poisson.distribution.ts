@@ -13,7 +13,10 @@ export function dpois(x: number, lambda: number): number {
   return Math.exp(x * Math.log(lambda) - lambda - logGamma(x + 1));
 }
 
-/** P(X <= x) (lowerTail) or P(X > x) for X ~ Poisson(λ). */
+/**
+ * P(X <= x) (lowerTail) or P(X > x) for X ~ Poisson(λ) (R: `ppois`), as Q(x + 1, λ). O(sqrt(x + λ)).
+ * @example ppois(2, 3) = e^-3 (1 + 3 + 9/2) = 0.42319008112684353
+ */
 export function ppois(x: number, lambda: number, lowerTail = true): number {
   if (!(lambda >= 0)) throw new RangeError(`ppois needs lambda >= 0 (got ${lambda})`);
   const k = Math.floor(x + 1e-7);

@@ -17,8 +17,10 @@ export interface RateTableSubject {
 export type YearRule = 'us' | 'calendar';
 
 /**
- * The year coordinate at entry, as survival:::survexp.fit computes it for a type-4 table:
- * bdate = entry - age (a Date), offset = bdate - 1 January of bdate's year, year = entry - offset.
+ * The year coordinate at entry (days since 1970-01-01), as survival:::survexp.fit computes it for a
+ * type-4 table: bdate = entry - age (a Date), offset = bdate - 1 January of bdate's year,
+ * year = entry - offset. Reference: R survival 3.5-3 `survexp.fit`. O(1).
+ * @example yearCoordinate(days('2000-07-01'), 0, 'us') = days('2000-01-01') (born 182 days into 2000)
  */
 export function yearCoordinate(entryDays: number, ageDays: number, rule: YearRule): number {
   if (rule === 'calendar') return entryDays;
@@ -45,8 +47,9 @@ function checkSubject(table: RateTable, subject: RateTableSubject): number {
  *
  * Reference: R survival 3.5-3 `survexp` (method "individual.h"), `survexp.fit`, C `pyears3b`, `pystep`;
  * Berry (1983) Biometrics 39:173. Complexity O(k + cells crossed) per subject.
- * @example a 365.25-day-old girl entering 1980-01-01 followed 10 days accrues 10 x the 1979 age-1
- *   hazard under the 'us' rule (born 1979-01-01, offset 0... see the spec for the worked cases)
+ * @example on a table with daily hazards age 0: 1e-4 (2000), 2e-4 (2001); age 1: 3e-4, 4e-4, a girl
+ *   born and entering on 2000-07-01, followed 400 days: 'us' rule 365.25·1e-4 + 0.75·3e-4 + 34·4e-4 =
+ *   0.05035; 'calendar' rule 184·1e-4 + 181.25·2e-4 + 34.75·4e-4 = 0.06855 (worked in the spec)
  */
 export function expectedHazardPath(
   table: RateTable,
@@ -85,7 +88,12 @@ export function expectedHazardPath(
   });
 }
 
-/** Expected cumulative hazard of one subject followed for `days` (R: -log survexp(..., method="individual.s")). */
+/**
+ * Expected cumulative hazard of one subject followed for `days` (R: -log survexp(..., method =
+ * "individual.s"), the per-subject expected count of the one-sample log-rank test); see
+ * expectedHazardPath for the rule. O(cells crossed).
+ * @example the girl of expectedHazardPath's example: expectedCumulativeHazard(table, girl, 400) = 0.05035
+ */
 export function expectedCumulativeHazard(
   table: RateTable,
   subject: RateTableSubject,

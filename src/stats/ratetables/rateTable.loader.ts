@@ -12,6 +12,7 @@ export type RateTableName = keyof typeof RATE_TABLES;
  * csv-parse and builds the table. The CSVs sit beside this file in src/; a compiled build runs from
  * dist/src/stats/ratetables, where tsc does not copy them, so the source folder is the fallback
  * (or pass `directory`). Complexity O(rows).
+ * @example loadRateTable('minnesota') covers 1970-2013, ages 0-109
  */
 export function loadRateTable(name: RateTableName, directory?: string): RateTable {
   const file = RATE_TABLES[name];
@@ -22,7 +23,10 @@ export function loadRateTable(name: RateTableName, directory?: string): RateTabl
   return parseRateTable(name, readFileSync(found, 'utf8'));
 }
 
-/** Parses the CSV text of a rate table (header sex,year,age,daily_hazard). */
+/**
+ * Parses the CSV text of a rate table (header sex,year,age,daily_hazard) with csv-parse. O(rows).
+ * @example parseRateTable('t', 'sex,year,age,daily_hazard\nfemale,2000,0,1e-5\nmale,2000,0,2e-5') has 2 cells
+ */
 export function parseRateTable(name: string, text: string): RateTable {
   const records: Record<string, string>[] = parse(text, { columns: true, skip_empty_lines: true, trim: true });
   const rows = records.map((record, i) => {

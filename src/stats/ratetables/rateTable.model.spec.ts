@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { sharedPath } from '../../../test/reference/fixtures';
 import { loadRateTable, parseRateTable } from './rateTable.loader';
-import { dailyHazard, isoDateToDays, rateTableFromRows, RateTableRow } from './rateTable.model';
+import { dailyHazard, isoDateToDays, januaryFirst, rateTableFromRows, RateTableRow, yearOfDays } from './rateTable.model';
 
 const tiny: RateTableRow[] = [
   { sex: 'female', year: 2000, age: 0, dailyHazard: 1e-5 },
@@ -16,6 +16,8 @@ describe('rate tables', () => {
     expect(isoDateToDays('2000-03-01') - isoDateToDays('2000-02-28')).toBe(2);
     expect(() => isoDateToDays('2001-02-29')).toThrow(RangeError);
     expect(() => isoDateToDays('1.1.2001')).toThrow(RangeError);
+    expect(januaryFirst(1971)).toBe(365);
+    expect([yearOfDays(364.9), yearOfDays(365.5), yearOfDays(-0.5)]).toEqual([1970, 1971, 1969]);
   });
   it('builds from rows and looks cells up', () => {
     const table = rateTableFromRows('tiny', tiny);

@@ -30,7 +30,11 @@ export interface RateTable {
 
 const MS_PER_DAY = 86400000;
 
-/** Days since 1970-01-01 of an ISO calendar date `YYYY-MM-DD` (R: as.numeric(as.Date(x))). */
+/**
+ * Days since 1970-01-01 of an ISO calendar date `YYYY-MM-DD` (R: as.numeric(as.Date(x))); RangeError
+ * for anything else, e.g. 2001-02-29. O(1).
+ * @example isoDateToDays('1960-01-01') = -3653
+ */
 export function isoDateToDays(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new RangeError(`not an ISO calendar date (YYYY-MM-DD): ${iso}`);
@@ -43,12 +47,12 @@ export function isoDateToDays(iso: string): number {
   return ms / MS_PER_DAY;
 }
 
-/** Days since 1970-01-01 of 1 January of `year`. */
+/** Days since 1970-01-01 of 1 January of `year`. O(1). @example januaryFirst(1971) = 365 */
 export function januaryFirst(year: number): number {
   return Date.UTC(year, 0, 1) / MS_PER_DAY;
 }
 
-/** The calendar year containing a (possibly fractional) day count since 1970-01-01. */
+/** The calendar year containing a (possibly fractional) day count since 1970-01-01. O(1). @example yearOfDays(365.5) = 1971 */
 export function yearOfDays(days: number): number {
   return new Date(Math.floor(days) * MS_PER_DAY).getUTCFullYear();
 }
@@ -100,7 +104,11 @@ function cellIndex(sex: number, yearIndex: number, age: number, nYears: number, 
   return (sex * nYears + yearIndex) * nAges + age;
 }
 
-/** Daily hazard of one cell; RangeError for a sex the table does not have or a cell outside it. */
+/**
+ * Daily hazard of one cell (year and age as indices from the table's first year and age 0); RangeError
+ * for a sex the table does not have or a cell outside it. O(1).
+ * @example dailyHazard(loadRateTable('minnesota'), 'female', 0, 0) = 3.9600554718e-5 (1970, age 0)
+ */
 export function dailyHazard(table: RateTable, sex: Sex, yearIndex: number, ageIndex: number): number {
   const s = SEXES.indexOf(sex);
   const nYears = table.lastYear - table.firstYear + 1;

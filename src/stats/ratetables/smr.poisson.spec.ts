@@ -21,7 +21,7 @@ describe('standardizedMortalityRatio', () => {
     expectClose(r90.lower, c.lower90, 'lower 90%');
     expectClose(r90.upper, c.upper90, 'upper 90%');
   });
-  it('mayo-2012: 7 deaths vs 3.94 expected (R poisson.test)', () => {
+  it('mayo-2012: 7 deaths vs 3.94 expected (R poisson.test: 1.7753, 0.7138 - 3.6579)', () => {
     const m = fixture.mayo.smr;
     const r = standardizedMortalityRatio(m.observed, m.expected);
     expectClose(r.smr, m.estimate, 'smr');

@@ -9,13 +9,15 @@ export interface ConfidenceLimits {
   upper: number | null;
 }
 
-/** z = qnorm(1 - (1 - confLevel)/2), written in R's order so the double is the same. */
+/**
+ * The two-sided normal quantile of a confidence level, z = qnorm(1 - (1 - confLevel)/2), written in
+ * R's order (survfit_confint) so that the double is the same. O(1).
+ * @example twoSidedZ(0.95) = 1.959963984540054
+ */
 export function twoSidedZ(confLevel: number): number {
   assertProbability('confLevel', confLevel);
   return qnorm(1 - (1 - confLevel) / 2);
 }
-
-const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /**
  * Pointwise confidence limits of a survival estimate S with `stdErr` = the standard error of
@@ -27,27 +29,39 @@ const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
  *
  * Reference: R survival `survfit_confint` (3.5-3); Kalbfleisch & Prentice (2002) §1.4.
  * Complexity O(1).
- * @example confidenceLimits(0.75, 0.2886751345948129, 'log', 1.959963984540054) gives
- *   { lower: 0.4259322723..., upper: 1 } (R: survfit(Surv(c(1,2,2,3), c(1,1,1,1)) ~ 1), first row)
+ * @example confidenceLimits(0.75, Math.sqrt(1 / 12), 'log', twoSidedZ(0.95)) gives
+ *   { lower: 0.42593227..., upper: 1 } (R: survfit(Surv(c(1,2,2,3), c(1,1,1,1)) ~ 1), first row)
  */
 export function confidenceLimits(surv: number, stdErr: number, confType: ConfType, z: number): ConfidenceLimits {
-  switch (confType) {
-    case 'plain': {
-      const se2 = stdErr * surv * z;
-      return { lower: orNull(Math.max(surv - se2, 0)), upper: orNull(Math.min(surv + se2, 1)) };
-    }
-    case 'log': {
-      if (surv === 0) return { lower: null, upper: null };
+  return limitsInto({ lower: null, upper: null }, surv, stdErr, confType, z);
+}
+
+/** confidenceLimits written into `target` (no allocation: Kaplan-Meier calls it once per row). */
+export function limitsInto<T extends ConfidenceLimits>(target: T, surv: number, stdErr: number, confType: ConfType, z: number): T {
+  let lower = NaN;
+  let upper = NaN;
+  if (confType === 'plain') {
+    const se2 = stdErr * surv * z;
+    lower = Math.max(surv - se2, 0);
+    upper = Math.min(surv + se2, 1);
+  } else if (confType === 'log') {
+    if (surv !== 0) {
       const se2 = z * stdErr;
-      return { lower: orNull(Math.exp(Math.log(surv) - se2)), upper: orNull(Math.min(Math.exp(Math.log(surv) + se2), 1)) };
+      lower = Math.exp(Math.log(surv) - se2);
+      upper = Math.min(Math.exp(Math.log(surv) + se2), 1);
     }
-    case 'log-log': {
-      if (surv === 0 || surv === 1) return { lower: null, upper: null };
+  } else if (confType === 'log-log') {
+    if (surv !== 0 && surv !== 1) {
       const se2 = (z * stdErr) / Math.log(surv);
       const center = Math.log(-Math.log(surv));
-      return { lower: orNull(Math.exp(-Math.exp(center - se2))), upper: orNull(Math.exp(-Math.exp(center + se2))) };
+      lower = Math.exp(-Math.exp(center - se2));
+      upper = Math.exp(-Math.exp(center + se2));
     }
-    default:
-      throw new RangeError(`unknown confType ${String(confType)}: use log, log-log or plain`);
+  } else {
+    throw new RangeError(`unknown confType ${String(confType)}: use log, log-log or plain`);
   }
+  // R's NA (S = 0 or 1 where undefined) and NaN (plain at S = 0 with infinite se) -> null
+  target.lower = Number.isNaN(lower) ? null : lower;
+  target.upper = Number.isNaN(upper) ? null : upper;
+  return target;
 }

@@ -1,5 +1,5 @@
 import { expectAllClose, expectClose, loadFixture, loadMayoExpected, readCohortCsv } from '../../../test/reference/fixtures';
-import { ConfType } from './kaplanMeier.confint';
+import { confidenceLimits, ConfType, twoSidedZ } from './kaplanMeier.confint';
 import { kaplanMeier } from './kaplanMeier.estimator';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -34,6 +34,23 @@ describe('kaplanMeier: hand-worked tied/censored example', () => {
     expect(rows[0].upper).toBe(1);
     expect(fit.curves[0]).toMatchObject({ strata: null, n: 5, events: 3 });
     expect(fit).toMatchObject({ confType: 'log', confLevel: 0.95 });
+  });
+});
+
+describe('confidence limits (survfit_confint)', () => {
+  it('z and the log limits of S = 0.75 with 4 at risk, 1 death (R: 0.42593227, 1)', () => {
+    expect(twoSidedZ(0.95)).toBe(z95);
+    const limits = confidenceLimits(0.75, Math.sqrt(1 / 12), 'log', twoSidedZ(0.95));
+    expectClose(limits.lower, 0.75 * Math.exp(-z95 * Math.sqrt(1 / 12)), 'lower', 1e-15);
+    expectClose(limits.lower, 0.42593227, 'lower (R, 8 digits)', 1e-7);
+    expect(limits.upper).toBe(1);
+  });
+  it('NA where R gives NA: log at S = 0, log-log at S = 0 or 1; plain at S = 0 with infinite se (NaN)', () => {
+    expect(confidenceLimits(0, Infinity, 'log', z95)).toEqual({ lower: null, upper: null });
+    expect(confidenceLimits(1, 0, 'log-log', z95)).toEqual({ lower: null, upper: null });
+    expect(confidenceLimits(0, Infinity, 'plain', z95)).toEqual({ lower: null, upper: null });
+    expect(confidenceLimits(1, 0, 'plain', z95)).toEqual({ lower: 1, upper: 1 });
+    expect(() => confidenceLimits(0.5, 0.1, 'arcsin' as ConfType, z95)).toThrow(RangeError);
   });
 });
 

@@ -1,7 +1,6 @@
 import { assertSurvivalData, factorLevels, Label } from '../input.validation';
-import { CONF_TYPES, confidenceLimits, ConfType, twoSidedZ } from './kaplanMeier.confint';
-import { splitByStratum, tabulate } from './riskSet.tabulation';
-import { timefix as applyTimefix } from './survivalTimes.timefix';
+import { CONF_TYPES, ConfType, limitsInto, twoSidedZ } from './kaplanMeier.confint';
+import { sortSubjects, splitByStratum, tabulate } from './riskSet.tabulation';
 
 export interface SurvivalData {
   time: readonly number[] | Float64Array;
@@ -56,7 +55,7 @@ export interface KaplanMeierFit {
  * prints); limits from `confidenceLimits`. Products and sums are accumulated in R's order.
  *
  * Reference: R survival 3.5-3 `survfitKM` / C `survfitkm`; Kaplan & Meier (1958); Greenwood (1926).
- * Complexity: O(n log n) time (one native sort per stratum and status), O(n) memory.
+ * Complexity: O(n log n) time (one radix sort of all subjects, then linear passes), O(n) memory.
  * @example kaplanMeier({ time: [1, 2, 2, 3, 4], status: [1, 1, 0, 1, 0] }) gives rows
  *   t=1: nRisk 5, S 0.8; t=2: nRisk 4, 1 event 1 censor, S 0.6; t=3: nRisk 2, S 0.3; t=4: S 0.3
  *   (hand-worked in the spec: 4/5, 4/5·3/4, 3/5·1/2).
@@ -67,24 +66,24 @@ export function kaplanMeier(data: SurvivalData, options: KaplanMeierOptions = {}
   if (!CONF_TYPES.includes(confType)) throw new RangeError(`unknown confType ${String(confType)}: use log, log-log or plain`);
   const z = twoSidedZ(confLevel);
   assertSurvivalData(data.time, data.status, { strata: data.strata });
-  const time = options.timefix === false ? data.time : applyTimefix(data.time);
+  const { order, time } = sortSubjects(data.time, options.timefix !== false);
 
-  if (!data.strata) return { confType, confLevel, curves: [curve(time, data.status, null, null, confType, z)] };
+  if (!data.strata) return { confType, confLevel, curves: [curve(order, time, data.status, null, confType, z)] };
   const { levels, index } = factorLevels(data.strata);
-  const subsets = splitByStratum(index, levels.length);
-  const curves = levels.map((label, s) => curve(time, data.status, subsets[s], label, confType, z));
+  const parts = splitByStratum(order, index, levels.length);
+  const curves = levels.map((label, s) => curve(parts[s], time, data.status, label, confType, z));
   return { confType, confLevel, curves };
 }
 
 function curve(
+  order: Uint32Array,
   time: ArrayLike<number>,
   status: ArrayLike<number>,
-  subset: Uint32Array | null,
   label: string | null,
   confType: ConfType,
   z: number,
 ): KaplanMeierCurve {
-  const tab = tabulate(time, status, null, 1, subset);
+  const tab = tabulate(order, time, status, null, 1);
   const rows: KaplanMeierRow[] = new Array(tab.times.length);
   let km = 1;
   let v = 0;
@@ -99,8 +98,7 @@ function curve(
     }
     const stdErr = Math.sqrt(v);
     const stdErrSurv = stdErr * km;
-    const { lower, upper } = confidenceLimits(km, stdErr, confType, z);
-    rows[j] = {
+    const row: KaplanMeierRow = {
       time: tab.times[j],
       nRisk: n,
       nEvent: d,
@@ -108,9 +106,10 @@ function curve(
       surv: km,
       stdErr,
       stdErrSurv: Number.isNaN(stdErrSurv) ? null : stdErrSurv,
-      lower,
-      upper,
+      lower: null,
+      upper: null,
     };
+    rows[j] = limitsInto(row, km, stdErr, confType, z);
   }
   return { strata: label, n: tab.groupSize[0], events, rows };
 }

@@ -67,7 +67,7 @@ export function summarizeCurve(
   });
 }
 
-/** number of rows with time <= t (binary search) */
+/** Number of rows with time <= t (binary search, O(log m)). @example countAtOrBefore([{ time: 1 }, { time: 2 }], 2) = 2 */
 export function countAtOrBefore(rows: readonly { time: number }[], t: number): number {
   let lo = 0;
   let hi = rows.length;
@@ -79,7 +79,7 @@ export function countAtOrBefore(rows: readonly { time: number }[], t: number): n
   return lo;
 }
 
-/** number of rows with time < t */
+/** Number of rows with time < t (binary search, O(log m)). @example countBefore([{ time: 1 }, { time: 2 }], 2) = 1 */
 export function countBefore(rows: readonly { time: number }[], t: number): number {
   let lo = 0;
   let hi = rows.length;

@@ -1,8 +1,7 @@
 import { pchisq } from '../distributions/chiSquare.distribution';
 import { assertSurvivalData, factorLevels, Label } from '../input.validation';
 import { solveSymmetric } from './matrix.solve';
-import { splitByStratum, tabulate } from './riskSet.tabulation';
-import { timefix as applyTimefix } from './survivalTimes.timefix';
+import { sortSubjects, splitByStratum, tabulate } from './riskSet.tabulation';
 
 export interface LogRankData {
   time: readonly number[] | Float64Array;
@@ -49,16 +48,16 @@ export function logRankTest(data: LogRankData, options: { rho?: number; timefix?
   const groups = factorLevels(data.group);
   const k = groups.levels.length;
   if (k < 2) throw new RangeError('There is only 1 group: the log-rank test needs at least 2');
-  const time = options.timefix === false ? data.time : applyTimefix(data.time);
+  const { order, time } = sortSubjects(data.time, options.timefix !== false);
   const strata = data.strata ? factorLevels(data.strata) : null;
-  const subsets = strata ? splitByStratum(strata.index, strata.levels.length) : [null];
+  const subsets = strata ? splitByStratum(order, strata.index, strata.levels.length) : [order];
 
   const variance = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const obsByStratum: number[][] = [];
   const expByStratum: number[][] = [];
   const n = new Array<number>(k).fill(0);
   for (const subset of subsets) {
-    const tab = tabulate(time, data.status, groups.index, k, subset);
+    const tab = tabulate(subset, time, data.status, groups.index, k);
     const obs = new Array<number>(k).fill(0);
     const exp = new Array<number>(k).fill(0);
     const T = tab.times.length;
@@ -126,7 +125,7 @@ export function logRankTest(data: LogRankData, options: { rho?: number; timefix?
     const transpose = (m: number[][]) => groups.levels.map((_, g) => m.map((row) => row[g]));
     result.strata = {
       levels: strata.levels,
-      n: subsets.map((s) => (s as Uint32Array).length),
+      n: subsets.map((s) => s.length),
       obs: transpose(obsByStratum),
       exp: transpose(expByStratum),
     };

@@ -1,3 +1,7 @@
+import { radixOrder } from './survivalTimes.sort';
+
+const TOLERANCE = Math.sqrt(2.220446049250313e-16);
+
 /**
  * R's `aeqSurv` (survival >= 3.0, applied by `survfit` and `survdiff` unless `timefix = FALSE`):
  * times that differ only by floating-point noise are made exactly equal, so that 0.1 + 0.2 and 0.3
@@ -6,38 +10,43 @@
  * run of tied times is replaced by its smallest member.
  *
  * Reference: survival::aeqSurv; Therneau, "Roundoff error and tied times" (survival vignette).
- * Complexity: O(n log n) (one sort of a copy, then a binary search per subject when anything ties).
+ * Complexity: O(n) on sorted times (`timefixSorted`), O(n) + one radix sort for `timefix`.
  * @example timefix([0.1 + 0.2, 0.3, 1]) returns [0.3, 0.3, 1] (as R's aeqSurv: 0.30000000000000004 -> 0.3)
  */
 export function timefix(time: ArrayLike<number>): ArrayLike<number> {
-  const tolerance = Math.sqrt(2.220446049250313e-16);
-  const sorted = Float64Array.from(time).sort();
-  let nDistinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[nDistinct++] = sorted[i];
-  const distinct = sorted.subarray(0, nDistinct);
-  let sumAbs = 0;
-  for (let i = 0; i < nDistinct; i++) sumAbs += Math.abs(distinct[i]);
-  const meanAbs = sumAbs / nDistinct;
-  const cuts: number[] = [distinct[0]];
-  let anyTied = false;
-  for (let i = 1; i < nDistinct; i++) {
-    const dy = distinct[i] - distinct[i - 1];
-    const tied = dy <= tolerance || dy / meanAbs <= tolerance;
-    if (tied) anyTied = true;
-    else cuts.push(distinct[i]);
-  }
-  if (!anyTied) return time;
+  const { order, sorted } = radixOrder(time);
+  const fixed = timefixSorted(sorted);
+  if (!fixed) return time;
   const out = new Float64Array(time.length);
-  for (let i = 0; i < time.length; i++) {
-    // findInterval: the largest cut <= time[i]
-    let lo = 0;
-    let hi = cuts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (cuts[mid] <= time[i]) lo = mid;
-      else hi = mid - 1;
+  for (let k = 0; k < order.length; k++) out[order[k]] = fixed[k];
+  return out;
+}
+
+/** aeqSurv on ascending times: the replaced copy, or null when nothing is tied. */
+export function timefixSorted(sorted: Float64Array): Float64Array | null {
+  const n = sorted.length;
+  let sumAbs = 0;
+  let nDistinct = 0;
+  for (let k = 0; k < n; k++) {
+    if (k === 0 || sorted[k] !== sorted[k - 1]) {
+      sumAbs += Math.abs(sorted[k]);
+      nDistinct++;
     }
-    out[i] = cuts[lo];
+  }
+  const meanAbs = sumAbs / nDistinct;
+  let out: Float64Array | null = null;
+  let cut = sorted[0];
+  let previous = sorted[0];
+  for (let k = 1; k < n; k++) {
+    const v = sorted[k];
+    if (v !== previous) {
+      const dy = v - previous;
+      const tied = dy <= TOLERANCE || dy / meanAbs <= TOLERANCE;
+      if (!tied) cut = v;
+      else if (!out) out = sorted.slice();
+      previous = v;
+    }
+    if (out) out[k] = cut;
   }
   return out;
 }
