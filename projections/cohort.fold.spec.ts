@@ -18,7 +18,7 @@ const operation = fc.record({
 });
 
 /** A log of plausible histories, corrections and retractions included, with non-decreasing recordedAt. */
-function logOf(operations: fc.infer<typeof operation>[]): LoggedPatientEvent[] {
+function logOf(operations: { patient: string; kind: (typeof KINDS)[number]; day: number; pick: number; hoursLater: number }[]): LoggedPatientEvent[] {
   const log = new GivenLog();
   const facts = new Map<string, { id: string; type: keyof typeof DATE_FIELD }[]>();
   let ms = Date.parse('2010-01-01T00:00:00Z');

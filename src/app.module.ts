@@ -17,6 +17,7 @@ import { CohortReportHandler } from './reports/cohortReport.handler';
 import { ReportsController } from './reports/reports.controller';
 import { CLOCK, type Clock, systemClock } from './shared/clock';
 import { authControllers, authImports, authProviders } from './auth/auth.providers';
+import { datasetsControllers, datasetsProviders } from './datasets/datasets.providers';
 
 export interface AppOptions {
   config: AppConfig;
@@ -33,12 +34,13 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, ...datasetsControllers],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
         { provide: CLOCK, useValue: clock ?? systemClock },
         ...authProviders(config),
+        ...datasetsProviders,
         PatientCommandHandler,
         GetPatientHandler,
         GetPatientEventsHandler,

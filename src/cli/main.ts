@@ -12,6 +12,8 @@ import { registerImportCommand } from './commands/import.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerReportCommand } from './commands/report.command';
 import { registerDemoCommand } from './commands/demo.command';
+import { registerDatasetCommand } from './commands/dataset.command';
+import { registerRebuildCommand } from './commands/rebuild.command';
 
 const program = new Command('cohort-chronicle')
   .description('Cohort Chronicle: event-sourced longitudinal patient tracker')
@@ -25,6 +27,8 @@ registerImportCommand(program);
 registerExportCommand(program);
 registerReportCommand(program);
 registerDemoCommand(program);
+registerDatasetCommand(program);
+registerRebuildCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

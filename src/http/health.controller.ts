@@ -6,6 +6,7 @@ import { StoreUnavailableError, type EventStore } from '../eventStore/eventStore
 import { connectionOf } from '../eventStore/storeConnection';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import { Public } from '../auth/identity';
+import { CohortReadModel } from '../datasets/cohort.readModel';
 
 @ApiTags('operations')
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject('CONFIG') private readonly config: AppConfig,
+    private readonly cohort: CohortReadModel,
   ) {}
 
   @Get()
@@ -21,7 +23,9 @@ export class HealthController {
   async health(@Res({ passthrough: true }) response: Response) {
     try {
       const headPosition = await this.store.headPosition();
-      return { status: 'ok', store: this.config.store, connection: connectionOf(this.store), headPosition };
+      // lag = head - position: a read model that stalls shows a growing lag instead of failing silently
+      const readModels = [this.cohort.status()].flatMap((m) => (m ? [{ ...m, lag: headPosition - m.position }] : []));
+      return { status: 'ok', store: this.config.store, connection: connectionOf(this.store), headPosition, readModels };
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       response.status(503).setHeader('Retry-After', '5');

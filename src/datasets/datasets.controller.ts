@@ -1,0 +1,63 @@
+/**
+ * The analysis datasets over HTTP: the list, the rows (JSON or CSV) with their provenance manifest in
+ * the body and in X-Dataset-* headers, and each column dictionary (JSON or Markdown).
+ */
+import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles, type Identity } from '../auth/identity';
+import { DomainError } from '../shared/domain.error';
+import { dictionaryMarkdown } from '../../projections/dictionary.render';
+import { DATASETS, DATASET_NAMES, findDataset } from '../../projections/dataset.registry';
+import { manifestHeaders, type DatasetAnswer } from './dataset.answer';
+import { DATASET_FORMATS, DICTIONARY_FORMATS, datasetParams, dictionaryParams } from './datasets.params';
+import { GetDatasetQuery, MAX_WAIT_MS } from './datasets.query';
+import { ReadModelBehindFilter } from './readModelBehind.filter';
+
+@ApiTags('datasets')
+@Roles('analyst')
+@UseFilters(ReadModelBehindFilter)
+@Controller('datasets')
+export class DatasetsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The analysis datasets: name, grain, description, number of columns' })
+  list() {
+    return DATASETS.map((d) => ({ name: d.name, grain: d.grain, description: d.description, columns: d.columns.length }));
+  }
+
+  @Get(':name')
+  @ApiOperation({ summary: 'Rows of a dataset at a valid-time cut-off (asOf) and a knowledge cut (knownAt or atPosition), with a provenance manifest' })
+  @ApiParam({ name: 'name', enum: DATASET_NAMES })
+  @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD: only facts dated on or before it count (default: all)' })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'ISO instant: only events recorded by then (default: all)' })
+  @ApiQuery({ name: 'atPosition', required: false, description: 'log position: only events up to it (not with knownAt)' })
+  @ApiQuery({ name: 'minPosition', required: false, description: `answer once the read model has folded this position (at most ${MAX_WAIT_MS / 1000} s, else 503)` })
+  @ApiQuery({ name: 'format', required: false, enum: DATASET_FORMATS })
+  async rows(@CurrentUser() identity: Identity, @Param('name') name: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    // Until de-identified datasets exist (the [Security] issue), rows go only to identified access.
+    if (!identity.identifiedAccess) throw new DomainError('forbidden', 'dataset rows hold patient ids and full dates: they need identified access');
+    const params = datasetParams(name, query);
+    const answer: DatasetAnswer = await this.queryBus.execute(new GetDatasetQuery(params));
+    res.set(manifestHeaders(answer.manifest));
+    if (params.format === 'json') return { manifest: answer.manifest, rows: answer.rows };
+    res.type('text/csv; charset=utf-8').set('Content-Disposition', `inline; filename="${name}.csv"`);
+    return answer.csv;
+  }
+
+  @Get(':name/dictionary')
+  @ApiOperation({ summary: 'The column dictionary of a dataset: name, type, unit, definition' })
+  @ApiParam({ name: 'name', enum: DATASET_NAMES })
+  @ApiQuery({ name: 'format', required: false, enum: DICTIONARY_FORMATS })
+  dictionary(@Param('name') name: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    const params = dictionaryParams(name, query);
+    const projection = findDataset(params.name)!;
+    if (params.format === 'md') {
+      res.type('text/markdown; charset=utf-8');
+      return dictionaryMarkdown(projection);
+    }
+    return { name: projection.name, grain: projection.grain, description: projection.description, columns: projection.columns };
+  }
+}
