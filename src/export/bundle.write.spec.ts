@@ -3,11 +3,11 @@ import { bundleToRecords, recordOfCommands } from '../import/bundle.commands';
 import { readBundleFolder } from '../import/bundle.source';
 import { writeBundle } from './bundle.write';
 import { rowSet } from '../../test/support/bundleRows';
+import { MAYO_DIR } from '../../test/support/mayo';
 
-const MAYO = 'demo/mayo-2012-synthetic';
 
 describe('writeBundle', () => {
-  const source = readBundleFolder(MAYO);
+  const source = readBundleFolder(MAYO_DIR);
   const written = writeBundle([...bundleToRecords(source, { now: '2026-01-01T00:00:00Z' }).values()].map(liveFacts));
 
   it.each(Object.keys(source))('given the imported mayo bundle, then %s comes back with the same rows', (name) => {

@@ -1,10 +1,11 @@
+import { MAYO_DIR } from '../../test/support/mayo';
 import { bundleToRecords } from '../import/bundle.commands';
 import { readBundleFolder } from '../import/bundle.source';
 import { reportOfCohort } from './cohort.report';
 import { reportHtml, reportMarkdown } from './report.render';
 
 describe('report rendering', () => {
-  const records = bundleToRecords(readBundleFolder('demo/mayo-2012-synthetic'), { now: '2012-01-01T00:00:00Z' });
+  const records = bundleToRecords(readBundleFolder(MAYO_DIR), { now: '2012-01-01T00:00:00Z' });
   const report = reportOfCohort({ records, position: 0, eventsFolded: 0 }, { asOf: null, knownAt: null });
 
   it('given the mayo report, then Markdown rows print the figures as the seed study rounds them', () => {

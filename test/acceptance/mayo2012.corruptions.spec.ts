@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
 import { readBundleFolder } from '../../src/import/bundle.source';
 import { runCli } from '../support/cli';
-import { MAYO } from '../support/mayoFigures';
+import { MAYO_DIR as MAYO } from '../support/mayo';
 import { startTestApp } from '../support/testApp';
 
 type Files = Record<string, string>;

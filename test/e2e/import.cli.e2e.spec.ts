@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
 import { runCli } from '../support/cli';
 import { rowSet } from '../support/bundleRows';
+import { MAYO_DIR } from '../support/mayo';
 
-const MAYO = 'demo/mayo-2012-synthetic';
+const MAYO = MAYO_DIR;
 const FILES = ['patients.csv', 'diagnoses.csv', 'lesions.csv', 'treatments.csv', 'responses.csv', 'contacts.csv', 'deaths.csv'];
 
 async function patientEventCount(dataDir: string): Promise<number> {

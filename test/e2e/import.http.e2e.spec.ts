@@ -5,8 +5,9 @@ import type { StoredEvent } from '../../src/eventStore/eventStore.port';
 import { readBundleFolder } from '../../src/import/bundle.source';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { rowSet } from '../support/bundleRows';
+import { MAYO_DIR } from '../support/mayo';
 
-const MAYO = 'demo/mayo-2012-synthetic';
+const MAYO = MAYO_DIR;
 
 const patientEvents = async (t: TestApp): Promise<StoredEvent[]> => (await t.store.readAll()).filter((e) => e.streamId.startsWith('patient-'));
 

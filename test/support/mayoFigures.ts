@@ -3,11 +3,12 @@
  * against a cohort report: shared by the report's unit spec and the acceptance tests.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CohortReport } from '../../src/reports/cohort.report';
 import type { NumericSummary } from '../../src/reports/summary.statistics';
+import { MAYO_DIR } from './mayo';
 
-export const MAYO = 'demo/mayo-2012-synthetic';
-export const derived = JSON.parse(readFileSync(`${MAYO}/expected.json`, 'utf8')).derived;
+export const derived = JSON.parse(readFileSync(join(MAYO_DIR, 'expected.json'), 'utf8')).derived;
 
 /** expected.json's labels -> the report's Table 1 groups */
 const TABLE1_GROUPS: Record<string, string> = {
