@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { emptyCohort, foldCohort, type KnowledgeCut, type LoggedPatientEvent } from '../../projections/cohort.fold';
+import { allDatasets, histories } from '../../projections/histories.specification';
+import type { EventStore } from '../eventStore/eventStore.port';
+import { MemoryEventStore } from '../eventStore/memory.adapter';
+import { patientStreamId } from '../patients/patient.events';
+import { CohortFollower } from './cohort.follower';
+import { cohortAtCut } from './history.cut';
+import { toLoggedPatientEvent } from './loggedEvent';
+import { MemoryReadModelStorage, type ReadModelStorage } from './readModel.storage';
+import { SqliteReadModelStorage } from './readModel.sqlite';
+
+const folder = mkdtempSync(join(tmpdir(), 'cc-history-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let files = 0;
+
+/** How to make a storage, and how to open it again as a restarted process would. */
+const storages: [string, (size: number) => ReadModelStorage, (storage: ReadModelStorage) => ReadModelStorage][] = [
+  ['memory', (size) => new MemoryReadModelStorage(1, size), (storage) => storage],
+  [
+    'sqlite',
+    (size) => new SqliteReadModelStorage(join(folder, `g${++files}.sqlite`), 1, size),
+    (storage) => (storage.close(), new SqliteReadModelStorage((storage as SqliteReadModelStorage).file, 1, storage.segmentSize)),
+  ],
+];
+
+/** The events in a store, one append each, with an event of another stream every `every` events. */
+async function storeOf(events: readonly LoggedPatientEvent[], every: number): Promise<EventStore> {
+  const store = new MemoryEventStore();
+  for (const [i, { patientId, event }] of events.entries()) {
+    const { type, data, eventId, recordedAt } = event;
+    const envelope = { schemaVersion: 1, recordedAt, recordedBy: 'test', correlationId: 'c', causationId: null, metadata: {} };
+    await store.appendToStream(patientStreamId(patientId), [{ ...envelope, eventId, type, data }], { expectedRevision: 'any' });
+    if (i % every === 0) await store.appendToStream('user-someone', [{ ...envelope, eventId: `u${i}`, type: 'ApiKeyIssued', data: {} }], { expectedRevision: 'any' });
+  }
+  return store;
+}
+
+const logged = async (store: EventStore) => (await store.readAll()).map(toLoggedPatientEvent).filter((e) => e !== null);
+
+describe.each(storages)('historical cuts from %s snapshots', (_kind, storageOf, reopen) => {
+  it('answer like folding the whole log with the cut, at every position and instant, whatever the segment size and the order of recordedAt', async () => {
+    await fc.assert(
+      fc.asyncProperty(histories({ outOfOrder: true }), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 2, max: 7 }), async (events, size, every) => {
+        const store = await storeOf(events, every);
+        const follower = new CohortFollower(storageOf(size));
+        await follower.readToHead(store);
+        const all = await logged(store);
+        const cuts: KnowledgeCut[] = [
+          ...Array.from({ length: follower.position + 1 }, (_, atPosition) => ({ atPosition })),
+          ...all.map((e) => ({ knownAt: e.event.recordedAt })),
+        ];
+        for (const cut of cuts) {
+          const got = await cohortAtCut(cut, { records: follower.records, marks: follower.marks, position: follower.position }, follower.storage, store);
+          const expected = foldCohort(emptyCohort(), all, cut);
+          expect([cut, allDatasets(got), got.eventsFolded]).toEqual([cut, allDatasets(expected), expected.eventsFolded]);
+        }
+        follower.storage.close();
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('a follower stopped half-way and opened again on its storage ends like one that folded everything at once', async () => {
+    await fc.assert(
+      fc.asyncProperty(histories(), fc.nat(), fc.integer({ min: 2, max: 9 }), async (events, k, size) => {
+        const store = await storeOf(events, 5);
+        const storage = storageOf(size);
+        const first = new CohortFollower(storage);
+        const page = await store.readAll({ maxCount: k % (events.length + 1) });
+        first.apply(page);
+        first.apply(page.slice(0, 3)); // replayed events are ignored
+        const reopened = new CohortFollower(reopen(storage));
+        await reopened.readToHead(store);
+        expect(allDatasets(reopened.state)).toBe(allDatasets(foldCohort(emptyCohort(), await logged(store))));
+        expect(reopened.state.eventsFolded).toBe(events.length);
+        reopened.storage.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
