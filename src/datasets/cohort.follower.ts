@@ -13,6 +13,8 @@ import { segmentEndOf, type PatientMark, type ReadModelStorage } from './readMod
 
 const PAGE = 5000;
 
+export type Progress = (position: number, head: number) => void | Promise<void>;
+
 export class CohortFollower {
   readonly records: Map<string, PatientRecord>;
   readonly marks: Map<string, PatientMark>;
@@ -53,13 +55,16 @@ export class CohortFollower {
     if (chunk.length > 0) this.fold(chunk);
   }
 
-  /** Folds the log from the checkpoint up to the head, including what is appended meanwhile. */
-  async readToHead(store: EventStore, onProgress: (position: number, head: number) => void = () => undefined): Promise<void> {
+  /**
+   * Folds the log from the checkpoint up to the head, including what is appended meanwhile. A
+   * progress callback that returns a promise holds the next page until it settles.
+   */
+  async readToHead(store: EventStore, onProgress: Progress = () => undefined): Promise<void> {
     for (let head = await store.headPosition(); this.checkpoint < head; ) {
       const page = await store.readAll({ after: this.checkpoint, maxCount: PAGE });
       if (page.length === 0) break;
       this.apply(page);
-      onProgress(this.checkpoint, head);
+      await onProgress(this.checkpoint, head);
       // let requests in between pages: the live generation keeps serving during a rebuild
       await new Promise((resolve) => setImmediate(resolve));
       if (this.checkpoint >= head) head = await store.headPosition();

@@ -11,7 +11,7 @@ import type { EventStore, StoredEvent, Subscription } from '../eventStore/eventS
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import { DomainError } from '../shared/domain.error';
 import type { CohortState, KnowledgeCut } from '../../projections/cohort.fold';
-import { CohortFollower } from './cohort.follower';
+import { CohortFollower, type Progress } from './cohort.follower';
 import { cohortAtCut } from './history.cut';
 import { MemoryReadModelCatalog, SqliteReadModelCatalog, type ReadModelCatalog } from './readModel.catalog';
 
@@ -34,7 +34,7 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
   private buffer: StoredEvent[] = [];
   private flushScheduled = false;
   private waiters: { position: number; resolve: (reached: boolean) => void }[] = [];
-  private starting: Promise<CohortFollower> | null = null;
+  private starting: Promise<void> | null = null;
   private rebuilding: CohortFollower | null = null;
   private watch: NodeJS.Timeout | null = null;
   /** set when folding failed: the read model stops where it was, and /health says so */
@@ -58,17 +58,17 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
     this.waiters.forEach((w) => w.resolve(false));
   }
 
-  /** The follower of the live generation, opened (and its subscription started) on first use. */
-  started(): Promise<CohortFollower> {
+  /** The follower of the live generation (it changes at a swap), opened and subscribed on first use. */
+  async started(): Promise<CohortFollower> {
     this.starting ??= Promise.resolve().then(() => {
       this.catalog = this.config.store === 'memory' ? new MemoryReadModelCatalog() : new SqliteReadModelCatalog(this.config.dataDir);
       let generation = this.catalog.live();
       if (generation === null) this.catalog.activate((generation = this.catalog.create()));
       this.adopt(new CohortFollower(this.catalog.open(generation)));
       if (this.catalog instanceof SqliteReadModelCatalog) this.watch = setInterval(() => this.followSwitch(), 1000).unref();
-      return this.follower!;
     });
-    return this.starting;
+    await this.starting;
+    return this.follower!;
   }
 
   status(): ReadModelStatus | null {
@@ -103,7 +103,7 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   /** Rebuilds from position 0 into a new generation while this one serves, then swaps to it. */
-  async rebuild(onProgress: (position: number, head: number) => void = () => undefined) {
+  async rebuild(onProgress: Progress = () => undefined) {
     await this.started();
     if (this.rebuilding) throw new DomainError('conflict', 'a rebuild is already running');
     const catalog = this.catalog!;
