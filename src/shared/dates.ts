@@ -29,6 +29,16 @@ export function toEpochDay(date: IsoDate): number {
   return Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
 }
 
+/** Days since 1970-01-01 of 1 January of `year`. @example januaryFirst(1971) = 365 */
+export function januaryFirst(year: number): number {
+  return Date.UTC(year, 0, 1) / MS_PER_DAY;
+}
+
+/** The calendar year containing a (possibly fractional) day count since 1970-01-01. @example yearOfEpochDay(365.5) = 1971 */
+export function yearOfEpochDay(day: number): number {
+  return new Date(Math.floor(day) * MS_PER_DAY).getUTCFullYear();
+}
+
 export function fromEpochDay(day: number): IsoDate {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

@@ -25,7 +25,7 @@ export type { LogRankData, LogRankResult } from './survival/logRank.survdiff';
 export { timefix } from './survival/survivalTimes.timefix';
 export { solveSymmetric } from './survival/matrix.solve';
 
-export { rateTableFromRows, isoDateToDays, dailyHazard, SEXES } from './ratetables/rateTable.model';
+export { rateTableFromRows, dailyHazard, SEXES } from './ratetables/rateTable.model';
 export type { RateTable, RateTableRow, Sex } from './ratetables/rateTable.model';
 export { loadRateTable, parseRateTable, RATE_TABLES } from './ratetables/rateTable.loader';
 export type { RateTableName } from './ratetables/rateTable.loader';

@@ -1,9 +1,10 @@
 /**
  * The shared reference cohort. shared/ sits beside the repository (../shared) on every machine,
- * CI included, so paths are resolved from the repository root, never hard-coded.
+ * CI included, so paths are resolved from the repository root (test/reference/fixtures.ts), never
+ * hard-coded.
  */
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { EventStore } from '../../src/eventStore/eventStore.port';
 import { bundleToCommands } from '../../src/import/bundle.commands';
 import type { BundleFiles } from '../../src/import/bundle.parse';
@@ -12,8 +13,9 @@ import type { PatientCommand } from '../../src/patients/patient.commands';
 import { patientStreamId } from '../../src/patients/patient.events';
 import { patientStream } from '../../src/patients/patient.stream';
 import { handleCommand } from '../../src/shared/handleCommand';
+import { sharedPath } from '../reference/fixtures';
 
-export const SHARED_DIR = resolve(__dirname, '..', '..', '..', 'shared');
+export const SHARED_DIR = sharedPath();
 export const MAYO_DIR = join(SHARED_DIR, 'cohorts', 'mayo-2012');
 
 export const readMayoBundle = (): BundleFiles => readBundleFolder(MAYO_DIR);

@@ -1,4 +1,5 @@
-import { dailyHazard, isoDateToDays, januaryFirst, RateTable, Sex, SEXES, yearOfDays } from './rateTable.model';
+import { januaryFirst, toEpochDay, yearOfEpochDay } from '../../shared/dates';
+import { dailyHazard, RateTable, Sex, SEXES } from './rateTable.model';
 
 export interface RateTableSubject {
   /** age at entry in days (e.g. entry date - birth date) */
@@ -25,14 +26,14 @@ export type YearRule = 'us' | 'calendar';
 export function yearCoordinate(entryDays: number, ageDays: number, rule: YearRule): number {
   if (rule === 'calendar') return entryDays;
   const birth = entryDays - ageDays;
-  const offset = birth - januaryFirst(yearOfDays(birth));
+  const offset = birth - januaryFirst(yearOfEpochDay(birth));
   return entryDays - offset;
 }
 
 function checkSubject(table: RateTable, subject: RateTableSubject): number {
   if (!SEXES.includes(subject.sex)) throw new RangeError(`rate table ${table.name} has no cell for sex ${String(subject.sex)}`);
   if (!Number.isFinite(subject.ageDays) || subject.ageDays < 0) throw new RangeError(`ageDays must be finite and >= 0 (got ${subject.ageDays})`);
-  const entry = typeof subject.entryDate === 'string' ? isoDateToDays(subject.entryDate) : subject.entryDate;
+  const entry = typeof subject.entryDate === 'string' ? toEpochDay(subject.entryDate) : subject.entryDate;
   if (!Number.isFinite(entry)) throw new RangeError(`entryDate is not a date (${String(subject.entryDate)})`);
   return entry;
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { sharedPath } from '../../../test/reference/fixtures';
 import { loadRateTable, parseRateTable } from './rateTable.loader';
-import { dailyHazard, isoDateToDays, januaryFirst, rateTableFromRows, RateTableRow, yearOfDays } from './rateTable.model';
+import { januaryFirst, toEpochDay, yearOfEpochDay } from '../../shared/dates';
+import { dailyHazard, rateTableFromRows, RateTableRow } from './rateTable.model';
 
 const tiny: RateTableRow[] = [
   { sex: 'female', year: 2000, age: 0, dailyHazard: 1e-5 },
@@ -10,14 +11,14 @@ const tiny: RateTableRow[] = [
 ];
 
 describe('rate tables', () => {
-  it('isoDateToDays counts days since 1970-01-01 (R: as.numeric(as.Date(x)))', () => {
-    expect(isoDateToDays('1970-01-01')).toBe(0);
-    expect(isoDateToDays('1960-01-01')).toBe(-3653);
-    expect(isoDateToDays('2000-03-01') - isoDateToDays('2000-02-28')).toBe(2);
-    expect(() => isoDateToDays('2001-02-29')).toThrow(RangeError);
-    expect(() => isoDateToDays('1.1.2001')).toThrow(RangeError);
+  it('toEpochDay counts days since 1970-01-01 (R: as.numeric(as.Date(x)))', () => {
+    expect(toEpochDay('1970-01-01')).toBe(0);
+    expect(toEpochDay('1960-01-01')).toBe(-3653);
+    expect(toEpochDay('2000-03-01') - toEpochDay('2000-02-28')).toBe(2);
+    expect(() => toEpochDay('2001-02-29')).toThrow(RangeError);
+    expect(() => toEpochDay('1.1.2001')).toThrow(RangeError);
     expect(januaryFirst(1971)).toBe(365);
-    expect([yearOfDays(364.9), yearOfDays(365.5), yearOfDays(-0.5)]).toEqual([1970, 1971, 1969]);
+    expect([yearOfEpochDay(364.9), yearOfEpochDay(365.5), yearOfEpochDay(-0.5)]).toEqual([1970, 1971, 1969]);
   });
   it('builds from rows and looks cells up', () => {
     const table = rateTableFromRows('tiny', tiny);

@@ -4,6 +4,7 @@
  * rateTable.loader.ts). Cells are (age 0..maxAge, year firstYear..lastYear, sex); a subject older
  * than maxAge uses maxAge, a year outside the table uses the nearest end (R's ratetable edges).
  */
+import { januaryFirst } from '../../shared/dates';
 
 export type Sex = 'female' | 'male';
 export const SEXES: readonly Sex[] = ['female', 'male'];
@@ -26,35 +27,6 @@ export interface RateTable {
   ageCuts: Float64Array;
   /** 1 January of each table year, in days since 1970-01-01 (R's cutpoints for the year dimension) */
   yearCuts: Float64Array;
-}
-
-const MS_PER_DAY = 86400000;
-
-/**
- * Days since 1970-01-01 of an ISO calendar date `YYYY-MM-DD` (R: as.numeric(as.Date(x))); RangeError
- * for anything else, e.g. 2001-02-29. O(1).
- * @example isoDateToDays('1960-01-01') = -3653
- */
-export function isoDateToDays(iso: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) throw new RangeError(`not an ISO calendar date (YYYY-MM-DD): ${iso}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`not a calendar date: ${iso}`);
-  }
-  return ms / MS_PER_DAY;
-}
-
-/** Days since 1970-01-01 of 1 January of `year`. O(1). @example januaryFirst(1971) = 365 */
-export function januaryFirst(year: number): number {
-  return Date.UTC(year, 0, 1) / MS_PER_DAY;
-}
-
-/** The calendar year containing a (possibly fractional) day count since 1970-01-01. O(1). @example yearOfDays(365.5) = 1971 */
-export function yearOfDays(days: number): number {
-  return new Date(Math.floor(days) * MS_PER_DAY).getUTCFullYear();
 }
 
 /**
