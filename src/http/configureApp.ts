@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { DomainErrorFilter } from './domainError.filter';
 import { validationPipe } from './validation';
 import { limitJsonDepth } from './jsonDepth';
+import { serveWebApp } from '../web/webApp.serve';
 
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
@@ -14,6 +15,8 @@ export function configureApp(app: INestApplication): INestApplication {
   express.disable('x-powered-by');
   // The API docs page needs inline scripts and styles; everything else gets helmet's strict defaults.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  // the web UI's static files at /: middleware, so public and outside the OpenAPI document
+  serveWebApp(app);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

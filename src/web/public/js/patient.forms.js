@@ -1,0 +1,133 @@
+/**
+ * Data entry for one patient: a form per command of the patient endpoints (found in the OpenAPI
+ * document, fields from its schemas), plus correction and retraction of a chosen fact. Every write sends
+ * If-Match with the revision the page was opened at, so a concurrent change is refused, not overwritten.
+ */
+import { api } from './api.client.js';
+import { commandForm } from './command.form.js';
+import { fill, h } from './dom.build.js';
+import { openApi, schemaNamed } from './openapi.schema.js';
+
+/** The command that records each kind of fact: its schema is also the shape a correction may change. */
+const FACT_PATHS = {
+  enrolment: '/patients',
+  diagnosis: '/patients/{id}/diagnoses',
+  lesion: '/patients/{id}/lesions',
+  treatment: '/patients/{id}/treatments',
+  stop: '/patients/{id}/treatments/{treatmentId}/stop',
+  response: '/patients/{id}/treatments/{treatmentId}/responses',
+  contact: '/patients/{id}/contacts',
+  death: '/patients/{id}/death',
+};
+const OWN_FORMS = ['/patients/{id}/corrections', '/patients/{id}/retractions'];
+/** Identifiers and the authorization are never "corrected" (the server refuses; authorization has its own command). */
+const NOT_CORRECTABLE = /(^|[a-z])Id$|^researchAuthorization$/;
+
+/** @typedef {{patientId: string, revision: number, state: any, reload: () => void, announce: (text: string) => void}} PatientContext */
+
+/** @param {any} op */
+const schemaName = (op) => op.requestBody?.content?.['application/json']?.schema?.$ref?.split('/').pop();
+
+/** @param {PatientContext} context @param {string} path @param {Record<string, string>} [params] */
+const send = (context, path, params = {}) => (/** @type {unknown} */ body) =>
+  api('POST', path.replace('{id}', encodeURIComponent(context.patientId)).replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(params[name] ?? '')), { body, ifMatch: context.revision });
+
+/** @param {PatientContext} context */
+const choicesOf = (context) => ({ lesionIds: context.state.lesions.map((/** @type {any} */ l) => /** @type {[string, string]} */ ([l.lesionId, `${l.lesionId} (${l.site.replace(/_/g, ' ')})`])) });
+
+/** The "record a fact" forms, one <details> each. @param {PatientContext} context */
+export async function entryForms(context) {
+  const document = await openApi();
+  const entries = Object.entries(document.paths).filter(([path, ops]) => path.startsWith('/patients/{id}/') && /** @type {any} */ (ops).post && !OWN_FORMS.includes(path));
+  return Promise.all(
+    entries.map(async ([path, ops]) => {
+      const op = /** @type {any} */ (ops).post;
+      const schema = await schemaNamed(schemaName(op));
+      if (!schema) return null;
+      const slug = path.replace('/patients/{id}/', '').replace(/[{}]/g, '').replace(/\W+/g, '-');
+      const id = `form-${slug}`;
+      const needsCourse = path.includes('{treatmentId}');
+      const course = /** @type {HTMLSelectElement} */ (h('select', { id: `${id}-course`, name: 'treatmentId' }, context.state.treatments.map((/** @type {any} */ t) => h('option', { value: t.treatmentId }, `${t.treatmentId}: ${t.agent.replace(/_/g, ' ')} from ${t.startedOn}${t.stoppedOn ? ` to ${t.stoppedOn}` : ''}`))));
+      const form = commandForm({
+        id,
+        schema,
+        submitLabel: 'Save',
+        choices: choicesOf(context),
+        extra: needsCourse ? [h('div', { class: 'field' }, h('label', { for: `${id}-course` }, 'Course'), course)] : [],
+        send: (body) => send(context, path, { treatmentId: course.value })(body),
+        done: () => {
+          context.announce(`Saved: ${op.summary ?? path}.`);
+          context.reload();
+        },
+        reloadPatient: context.reload,
+      });
+      return h('details', { class: 'entry', id: `entry-${slug}` }, h('summary', {}, (op.summary ?? path).replace(/\s*\([A-Za-z]+\)$/, '')), form);
+    }),
+  );
+}
+
+/** @param {unknown} a @param {unknown} b */
+const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * A dialog to correct a fact: its fields prefilled, only the changed ones sent, with a reason.
+ * @param {PatientContext} context @param {import('./patient.facts.js').FactKind} kind @param {any} fact
+ */
+export async function openCorrection(context, kind, fact) {
+  const document = await openApi();
+  const factSchema = await schemaNamed(schemaName(document.paths[FACT_PATHS[kind]].post));
+  const correction = await schemaNamed('CorrectEntryDto');
+  if (!factSchema || !correction) return;
+  const properties = Object.fromEntries(Object.entries(factSchema.properties).filter(([name]) => !NOT_CORRECTABLE.test(name)));
+  const form = commandForm({
+    id: 'form-correction',
+    schema: { properties: { ...properties, reason: correction.properties.reason }, required: ['reason'] },
+    values: fact,
+    choices: choicesOf(context),
+    prefix: 'changes.',
+    submitLabel: 'Save the correction',
+    toBody: ({ reason, ...values }) => ({
+      eventId: fact.eventId,
+      changes: Object.fromEntries(Object.keys(properties).filter((name) => !same(values[name], fact[name])).map((name) => [name, values[name] ?? null])),
+      reason,
+    }),
+    send: send(context, '/patients/{id}/corrections'),
+    done: () => closeAndReload(dialog, context, `Corrected the ${kind}.`),
+    reloadPatient: context.reload,
+  });
+  const dialog = modal(`Correct this ${kind}`, 'The earlier entry stays in the log; the correction is a new event with your reason.', form);
+}
+
+/** @param {PatientContext} context @param {import('./patient.facts.js').FactKind} kind @param {any} fact */
+export async function openRetraction(context, kind, fact) {
+  const retraction = await schemaNamed('RetractEntryDto');
+  if (!retraction) return;
+  const form = commandForm({
+    id: 'form-retraction',
+    schema: retraction,
+    omit: ['eventId'],
+    submitLabel: `Retract the ${kind}`,
+    toBody: (values) => ({ eventId: fact.eventId, ...values }),
+    send: send(context, '/patients/{id}/retractions'),
+    done: () => closeAndReload(dialog, context, `Retracted the ${kind}.`),
+    reloadPatient: context.reload,
+  });
+  const dialog = modal(`Retract this ${kind}`, 'For an entry that should never have been recorded. It stays in the log and in the history, marked retracted.', form);
+}
+
+/** @param {HTMLDialogElement} dialog @param {PatientContext} context @param {string} text */
+function closeAndReload(dialog, context, text) {
+  dialog.close();
+  context.announce(text);
+  context.reload();
+}
+
+/** @param {string} title @param {string} text @param {HTMLElement} form */
+function modal(title, text, form) {
+  const dialog = /** @type {HTMLDialogElement} */ (h('dialog', { class: 'modal', 'aria-labelledby': 'modal-title' }));
+  fill(dialog, h('h2', { id: 'modal-title' }, title), h('p', { class: 'hint' }, text), form, h('button', { type: 'button', class: 'link-button', onclick: () => dialog.close() }, 'Cancel'));
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
+}

@@ -1,0 +1,60 @@
+/**
+ * The real app listening on a free local port, and Debian's Chromium driven by playwright-core, for the
+ * browser tests of the web UI. Screenshots go to test/artifacts/ (git-ignored; CI keeps them).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { UsersService } from '../../src/auth/users.service';
+import type { AppConfig } from '../../src/config';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = join(__dirname, '..', 'artifacts');
+
+/** Jest has no skip reason, so the reason is the suite's name (and a warning) when Chromium is absent. */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (existsSync(CHROMIUM)) return describe(name, body);
+  console.warn(`SKIPPED "${name}": ${CHROMIUM} is not installed (apt-get install -y chromium)`);
+  describe.skip(`${name} — SKIPPED: ${CHROMIUM} is not installed (apt-get install -y chromium)`, body);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // without the background-networking flags Chromium keeps dialling out, and this closed network refuses it
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface WebApp extends TestApp {
+  url: string;
+  /** an API key of the test user, for changes made "by someone else" while a page is open */
+  apiKey: string;
+}
+
+export const TEST_USER = { userName: 'ruth', password: 'correct horse battery staple' };
+
+export async function startWebApp(auth: AppConfig['auth']): Promise<WebApp> {
+  const t = await startTestApp({ config: { auth } });
+  const { apiKey } = await t.app.get(UsersService).addUser({ userName: TEST_USER.userName, roles: ['recorder', 'analyst', 'auditor'], identifiedAccess: true }, 'test', TEST_USER.password);
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  return { ...t, url: `http://127.0.0.1:${port}`, apiKey };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Collects what would otherwise pass silently: uncaught errors and CSP refusals in the page. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of (401|403|404|409|422|400)/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}

@@ -1,0 +1,226 @@
+/**
+ * The web UI in a real headless Chromium against the real app (sign-in required, memory store): one
+ * user's journey from an empty store through the cohort figures, time travel and data entry to signing
+ * out. Screenshots land in test/artifacts/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { MAYO_DIR } from '../support/mayo';
+import { analysesLanded, EXPECTED, stubAnalyses } from './analyses.stub';
+import { ARTIFACTS, describeInBrowser, launchChromium, screenshot, startWebApp, TEST_USER, watchConsole, type WebApp } from './browser.support';
+
+const PATIENT = 'MCC-1078';
+const lesionsOf = (patientId: string) => readFileSync(join(MAYO_DIR, 'lesions.csv'), 'utf8').split('\n').filter((line) => line.startsWith(`${patientId},`)).length;
+const atRisk = (page: Page, time: number) => page.locator(`#km-plot text.km-at-risk[data-stratum="all"][data-time="${time}"]`).textContent();
+
+describeInBrowser('web UI in Chromium', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  let stubbed: boolean;
+  let kmQueries: URLSearchParams[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startWebApp('required'), launchChromium()]);
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    problems = watchConsole(page);
+    stubbed = !(await analysesLanded(app.url));
+    if (stubbed) kmQueries = await stubAnalyses(page);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  afterEach(() => expect(problems.splice(0)).toEqual([]));
+
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${app.url}${path}`, { ...init, headers: { Authorization: `Bearer ${app.apiKey}`, 'Content-Type': 'application/json', ...init.headers } });
+
+  it('asks for a password, refuses a wrong one, and signs in with the right one', async () => {
+    await page.goto(app.url);
+    await page.getByLabel('User name').fill(TEST_USER.userName);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.locator('#login-error'), 'Unknown user or wrong password.');
+    await screenshot(page, '01-login-refused');
+    await page.getByLabel('Password').fill(TEST_USER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.locator('#signed-in'), 'Signed in as ruth (recorder, analyst, auditor)');
+  });
+
+  it('offers the demo cohort on an empty store and shows its counts once loaded', async () => {
+    await page.locator('#empty-state').waitFor();
+    await screenshot(page, '02-empty-store');
+    await page.getByRole('button', { name: /Load the synthetic demo cohort/ }).click();
+    await expectText(page.locator('#count-patients'), String(EXPECTED.rows.patients));
+    await expectText(page.locator('#count-analysed'), String(EXPECTED.rows.analysed));
+    await expectText(page.locator('#count-deaths'), String(EXPECTED.kaplan_meier.events));
+    await expectText(page.locator('#report-table-1 caption'), `Table 1. Patients by autoimmune connective tissue disease (n = ${EXPECTED.rows.analysed})`);
+  });
+
+  it(`draws the Kaplan-Meier figure with expected.json's numbers at risk${''}`, async () => {
+    await page.goto(`${app.url}/#/?times=60,120,180,240`);
+    await page.locator('#km-plot').waitFor();
+    const expectedAt = EXPECTED.kaplan_meier.at.log as { time: number; n_risk: number; surv: number }[];
+    expect(expectedAt.map((a) => a.n_risk)).toEqual([38, 22, 14, 9]);
+    for (const { time, n_risk } of expectedAt) expect([time, await atRisk(page, time)]).toEqual([time, String(n_risk)]);
+    // one censoring tick per time with a censored patient, the band and the dashed expected curve
+    const censoredTimes = (EXPECTED.kaplan_meier.table.log as { n_censor: number }[]).filter((r) => r.n_censor > 0).length;
+    expect(await page.locator('#km-plot line.km-censor').count()).toBe(censoredTimes);
+    expect(await page.locator('#km-plot polygon.km-band').count()).toBe(1);
+    expect(await page.locator('#km-plot polyline.km-expected').getAttribute('stroke-dasharray')).toBe('6 4');
+    const survivalAt240 = (100 * expectedAt[3].surv).toFixed(1);
+    await expectText(page.locator('#km-summary tbody tr').nth(3).locator('td').nth(3), `${survivalAt240}%`);
+    await screenshot(page, `03-dashboard-survival${stubbed ? '-stubbed-analyses' : ''}`);
+  });
+
+  it('downloads the figure as SVG and PNG and its data as CSV', async () => {
+    const saved = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      const path = join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(path);
+      return readFileSync(path);
+    };
+    const csv = (await saved('Download data (CSV)')).toString('utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('stratum,time,n_risk,n_event,n_censor,surv,std_err,lower,upper');
+    expect(csv).toHaveLength(1 + EXPECTED.kaplan_meier.table.log.length);
+    const svg = (await saved('Download figure (SVG)')).toString('utf8');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('data-time="240"');
+    const png = await saved('Download figure (PNG)');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(2 * 760); // IHDR width: the figure drawn at twice its size
+  });
+
+  it('travels in time: asOf changes the figure and the counts, says so, and is in a shareable URL', async () => {
+    const before = await page.locator('#count-analysed').textContent();
+    await page.goto(`${app.url}/#/?times=12,24,60`);
+    await page.locator('#km-plot').waitFor();
+    await page.locator('#asOf').fill('2005-06-30');
+    await expectText(page.locator('#time-statement'), /^Showing facts dated on or before 2005-06-30, as the record stands now/);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2005-06-30');
+    const reference = EXPECTED.as_of['2005-06-30'].at.log as { time: number; n_risk: number }[];
+    for (const { time, n_risk } of reference) await expectText(page.locator(`#km-plot text.km-at-risk[data-time="${time}"]`), String(n_risk));
+    const asOfReport = await (await api('/reports/cohort?asOf=2005-06-30')).json();
+    await expectText(page.locator('#count-analysed'), String(asOfReport.analysed));
+    expect(asOfReport.analysed).not.toBe(Number(before));
+    await screenshot(page, '04-time-travel-asof');
+
+    // the same address in a fresh tab reproduces the view
+    const shared = await context.newPage();
+    if (stubbed) await stubAnalyses(shared);
+    await shared.goto(page.url());
+    await expectText(shared.locator('#time-statement'), /^Showing facts dated on or before 2005-06-30/);
+    await expectText(shared.locator('#km-plot text.km-at-risk[data-time="24"]'), String(reference[1].n_risk));
+    await shared.close();
+  });
+
+  it('cuts the record at a log position with the slider and sends that cut to the analyses', async () => {
+    const head = (await (await fetch(`${app.url}/health`)).json()).headPosition as number;
+    await page.getByLabel('Up to log position', { exact: true }).check();
+    const position = Math.round(head / 2);
+    await page.locator('#atPosition').fill(String(position));
+    await expectText(page.locator('#time-statement'), `Showing facts dated on or before 2005-06-30, as the log stood at position ${position.toLocaleString('en-US')} of ${head.toLocaleString('en-US')}.`);
+    expect(new URL(page.url()).searchParams.get('atPosition')).toBe(String(position));
+    await page.locator('#km-plot').waitFor();
+    if (stubbed) expect(kmQueries.at(-1)?.get('atPosition')).toBe(String(position));
+    else expect(Number(await page.locator('#km-plot text.km-at-risk[data-time="12"]').textContent())).toBeLessThan(EXPECTED.as_of['2005-06-30'].at.log[0].n_risk);
+    await screenshot(page, '05-time-travel-position');
+    await page.getByLabel('Now', { exact: true }).check();
+    await page.getByRole('button', { name: 'All dates' }).click();
+    await expectText(page.locator('#time-statement'), /^Showing every fact, whatever its date, as the record stands now/);
+  });
+
+  it('pages through the patients and opens one on its timeline', async () => {
+    await page.getByRole('link', { name: 'Patients', exact: true }).click();
+    await expectText(page.locator('#page-range'), `1–50 of ${EXPECTED.rows.patients}`);
+    await page.getByRole('link', { name: 'Next →' }).click();
+    await expectText(page.locator('#page-range'), `51–${EXPECTED.rows.patients} of ${EXPECTED.rows.patients}`);
+    await page.getByLabel('Open patient by id').fill(PATIENT);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.locator('#timeline').waitFor();
+    expect(await page.locator('#timeline g.tl-lesion').count()).toBe(lesionsOf(PATIENT));
+    await screenshot(page, '06-patient-timeline');
+  });
+
+  it('records a lesion through the form, showing the server’s validation message next to its field first', async () => {
+    const revision = (await (await api(`/patients/${PATIENT}`)).json()).revision as number;
+    await page.locator('#entry-lesions summary').click();
+    await page.locator('#form-lesions-lesionId').fill('L9');
+    await page.locator('#form-lesions-onsetOn').fill('2001-02-03');
+    await page.locator('#form-lesions button[type=submit]').click();
+    await expectText(page.locator('#form-lesions-site-error'), 'is required');
+    expect(await page.locator('#form-lesions-site').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('form-lesions-site');
+    await screenshot(page, '07-lesion-validation-error');
+
+    await page.locator('#form-lesions-site').selectOption('trunk');
+    await page.locator('#form-lesions button[type=submit]').click();
+    await expectText(page.locator('#patient-summary'), new RegExp(`Revision ${revision + 1}\\.`));
+    await expectText(page.locator('#facts-lesions tbody'), /L9\s*trunk\s*2001-02-03/);
+    expect(await page.locator('#timeline g.tl-lesion').count()).toBe(lesionsOf(PATIENT) + 1);
+    const stored = (await (await api(`/patients/${PATIENT}`)).json()).lesions.find((l: { lesionId: string }) => l.lesionId === 'L9');
+    expect(stored).toMatchObject({ site: 'trunk', onsetOn: '2001-02-03' });
+  });
+
+  it('explains a concurrent change instead of overwriting it, and keeps what was typed', async () => {
+    await api(`/patients/${PATIENT}/contacts`, { method: 'POST', body: JSON.stringify({ seenOn: '2001-06-01' }) });
+    await page.locator('#entry-lesions summary').click();
+    await page.locator('#form-lesions-lesionId').fill('L10');
+    await page.locator('#form-lesions-site').selectOption('head');
+    await page.locator('#form-lesions-onsetOn').fill('2001-03-03');
+    await page.locator('#form-lesions button[type=submit]').click();
+    await expectText(page.locator('#form-lesions-problems'), /This patient changed since you opened it/);
+    expect(await page.locator('#form-lesions-lesionId').inputValue()).toBe('L10');
+    const lesions = (await (await api(`/patients/${PATIENT}`)).json()).lesions.map((l: { lesionId: string }) => l.lesionId);
+    expect(lesions).not.toContain('L10');
+    await screenshot(page, '08-concurrency-conflict');
+    await page.getByRole('button', { name: 'Reload the patient' }).click();
+    await expectText(page.locator('#facts-contacts tbody'), /2001-06-01/);
+  });
+
+  it('corrects a fact with a reason, and shows the correction in the facts and the history', async () => {
+    await page.getByRole('button', { name: 'Correct lesion L9' }).click();
+    await page.locator('dialog #form-correction-site').selectOption('extremity');
+    await page.locator('dialog #form-correction-reason').fill('site misread from the chart');
+    await page.locator('dialog button[type=submit]').click();
+    await expectText(page.locator('#facts-lesions tbody'), /L9\s*extremity[\s\S]*site trunk → extremity\. Reason: site misread from the chart/);
+    await expectText(page.locator('#history'), /site misread from the chart/);
+    expect(await page.locator('#timeline g.tl-lesion circle.corrected-ring').count()).toBe(1);
+    await screenshot(page, '09-correction');
+  });
+
+  it('shows the patient read-only as the record stood before the lesion was entered', async () => {
+    const history = await (await api(`/patients/${PATIENT}/history`)).json();
+    const beforeLesion = history.find((e: { description: string }) => /L9/.test(e.description)).position - 1;
+    await page.goto(`${app.url}/?atPosition=${beforeLesion}#/patients/${PATIENT}`);
+    await expectText(page.locator('#patient-summary'), /Shown as of log position/);
+    await expectText(page.locator('#facts-lesions caption'), `Lesions (${lesionsOf(PATIENT)})`);
+    expect(await page.locator('#data-entry').count()).toBe(0);
+    await screenshot(page, '10-patient-in-the-past');
+  });
+
+  it('signs out: the page returns to the sign-in form and the cookie no longer works', async () => {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectText(page.locator('#login-error'), 'You are signed out.');
+    expect(await page.evaluate(async () => (await fetch('/auth/me')).status)).toBe(401);
+    await screenshot(page, '11-signed-out');
+  });
+});
+
+/** Waits (up to 10 s) for the element's text to match: the page renders asynchronously. */
+async function expectText(locator: ReturnType<Page['locator']>, expected: string | RegExp): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = ((await locator.count()) ? await locator.first().textContent() : '') ?? '';
+    if (typeof expected === 'string' ? text === expected : expected.test(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(text).toEqual(expected);
+}
