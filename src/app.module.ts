@@ -18,6 +18,8 @@ import { ReportsController } from './reports/reports.controller';
 import { CLOCK, type Clock, systemClock } from './shared/clock';
 import { authControllers, authImports, authProviders } from './auth/auth.providers';
 import { datasetsControllers, datasetsProviders } from './datasets/datasets.providers';
+import { AnalysesController } from './http/analyses.controller';
+import { AnalysisHandler } from './analyses/analyses.handler';
 
 export interface AppOptions {
   config: AppConfig;
@@ -34,7 +36,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, ...datasetsControllers],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, ...datasetsControllers],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
@@ -50,6 +52,7 @@ export class AppModule implements OnApplicationShutdown {
         ImportBundleHandler,
         ExportBundleHandler,
         CohortReportHandler,
+        AnalysisHandler,
       ],
     };
   }

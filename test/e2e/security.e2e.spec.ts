@@ -42,6 +42,12 @@ const POLICY: Record<string, Role[] | 'public'> = {
   // analysts too, but only with identified access, which the matrix's analyst lacks
   'GET /exports/bundle': ['recorder'],
   'GET /reports/cohort': ['analyst', 'recorder'],
+  'GET /datasets': ['analyst'],
+  'GET /datasets/{name}': ['analyst'],
+  'GET /datasets/{name}/dictionary': ['analyst'],
+  'GET /analyses/kaplan-meier': ['analyst'],
+  'GET /analyses/log-rank': ['analyst'],
+  'GET /analyses/rate-comparison': ['analyst'],
 };
 
 const enrolment = { patientId: 'P1', sex: 'female', birthDate: '1950-01-01', researchAuthorization: 'granted', treatmentHistory: 'documented' };
