@@ -14,7 +14,8 @@ import { GROUPING_COLUMNS, type AnalysisParams } from './analysis.params';
 import { kaplanMeierAnalysis } from './kaplanMeier.analysis';
 import { logRankAnalysis } from './logRank.analysis';
 import { rateComparisonAnalysis } from './rateComparison.analysis';
-import { survivalInput } from './survival.input';
+import { survivalInput, type SurvivalInput } from './survival.input';
+import { DomainError } from '../shared/domain.error';
 
 export const ANALYSES = ['kaplan-meier', 'log-rank', 'rate-comparison'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
@@ -43,8 +44,7 @@ export class AnalysisHandler implements IQueryHandler<AnalysisQuery> {
     const rowsById = new Map<string, Row>();
     for (const answer of grouping) for (const row of answer.rows) rowsById.set(String(row.patient_id), { ...rowsById.get(String(row.patient_id)), ...row });
     const input = survivalInput(survival.rows, params.timeUnit, { groupBy: kind === 'rate-comparison' ? undefined : params.groupBy, strata: kind === 'log-rank' ? params.strata : undefined, rowsById });
-    const result =
-      kind === 'kaplan-meier' ? kaplanMeierAnalysis(input, params) : kind === 'log-rank' ? logRankAnalysis(input, params) : rateComparisonAnalysis(input, rateTable(params.ratetable), params);
+    const result = analyse(kind, input, params);
     const { cut, ...parameters } = params;
     const manifest = {
       analysis: kind,
@@ -58,5 +58,18 @@ export class AnalysisHandler implements IQueryHandler<AnalysisQuery> {
 
   private dataset(name: string, cut: AnalysisParams['cut']): Promise<DatasetAnswer> {
     return this.queryBus.execute(new GetDatasetQuery({ name, format: 'json', ...cut }));
+  }
+}
+
+/** The statistics refuse data they cannot estimate from (no subjects, no events) with a RangeError. */
+function analyse(kind: AnalysisKind, input: SurvivalInput, params: AnalysisParams) {
+  if (input.time.length === 0) throw new DomainError('rule_violated', 'no patient with follow-up at this cut: there is nothing to analyse');
+  try {
+    if (kind === 'kaplan-meier') return kaplanMeierAnalysis(input, params);
+    if (kind === 'log-rank') return logRankAnalysis(input, params);
+    return rateComparisonAnalysis(input, rateTable(params.ratetable), params);
+  } catch (error) {
+    if (error instanceof RangeError) throw new DomainError('rule_violated', `this analysis cannot be computed here: ${error.message}`);
+    throw error;
   }
 }

@@ -88,4 +88,9 @@ describe('analyses (e2e, mayo-2012)', () => {
     await t.http().get('/analyses/log-rank').expect(400);
     await t.http().get('/analyses/rate-comparison?ratetable=mars').expect(400);
   });
+
+  it('says why when there is nothing to analyse', async () => {
+    const answer = await get('/analyses/kaplan-meier?asOf=1900-01-01').expect(422);
+    expect(answer.body.message).toBe('no patient with follow-up at this cut: there is nothing to analyse');
+  });
 });
