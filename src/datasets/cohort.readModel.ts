@@ -13,6 +13,7 @@ import { DomainError } from '../shared/domain.error';
 import type { CohortState, KnowledgeCut } from '../../projections/cohort.fold';
 import { CohortFollower, type Progress } from './cohort.follower';
 import { cohortAtCut } from './history.cut';
+import { PositionWaiters } from './position.waiters';
 import { MemoryReadModelCatalog, SqliteReadModelCatalog, type ReadModelCatalog } from './readModel.catalog';
 
 export interface ReadModelStatus {
@@ -33,7 +34,8 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
   private subscription: Subscription | null = null;
   private buffer: StoredEvent[] = [];
   private flushScheduled = false;
-  private waiters: { position: number; resolve: (reached: boolean) => void }[] = [];
+  private readonly waiters = new PositionWaiters();
+  private closed = false;
   private starting: Promise<void> | null = null;
   private rebuilding: CohortFollower | null = null;
   private watch: NodeJS.Timeout | null = null;
@@ -51,11 +53,12 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     if (this.watch) clearInterval(this.watch);
     await this.subscription?.close();
     this.follower?.storage.close();
     this.catalog?.close();
-    this.waiters.forEach((w) => w.resolve(false));
+    this.waiters.cancelAll();
   }
 
   /** The follower of the live generation (it changes at a swap), opened and subscribed on first use. */
@@ -79,17 +82,7 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** Resolves true once the read model has folded `position`, false after `timeoutMs`. */
   async waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    const follower = await this.started();
-    if (follower.position >= position) return true;
-    return new Promise((resolve) => {
-      const waiter = { position, resolve };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs);
-      waiter.resolve = (reached) => (clearTimeout(timer), resolve(reached));
-      this.waiters.push(waiter);
-    });
+    return this.waiters.wait(position, (await this.started()).position, timeoutMs);
   }
 
   /** The latest state (read it synchronously: it moves on with the log). */
@@ -130,7 +123,7 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
     this.buffer = [];
     this.follower = follower;
     this.subscription = this.store.subscribeToAll(follower.position, (event) => this.receive(follower, event));
-    this.settleWaiters();
+    this.waiters.settle(follower.position);
     return old;
   }
 
@@ -149,7 +142,7 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
     this.flushScheduled = false;
     const events = this.buffer;
     this.buffer = [];
-    if (events.length === 0 || !this.follower) return;
+    if (events.length === 0 || !this.follower || this.closed) return;
     try {
       this.follower.apply(events);
     } catch (error) {
@@ -158,15 +151,8 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
       this.logger.error(`${this.failure}\n${(error as Error).stack}`);
       return;
     }
-    this.settleWaiters();
+    this.waiters.settle(this.follower.position);
     await new Promise((resolve) => setImmediate(resolve));
-  }
-
-  private settleWaiters(): void {
-    const position = this.follower?.position ?? 0;
-    const [reached, waiting] = [this.waiters.filter((w) => w.position <= position), this.waiters.filter((w) => w.position > position)];
-    this.waiters = waiting;
-    reached.forEach((w) => w.resolve(true));
   }
 
   /** Another process (the CLI's rebuild) made a new generation live: move over to it. */
