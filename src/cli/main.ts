@@ -14,6 +14,7 @@ import { registerReportCommand } from './commands/report.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerDatasetCommand } from './commands/dataset.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
+import { registerAnalysisCommand } from './commands/analysis.command';
 
 const program = new Command('cohort-chronicle')
   .description('Cohort Chronicle: event-sourced longitudinal patient tracker')
@@ -29,6 +30,7 @@ registerReportCommand(program);
 registerDemoCommand(program);
 registerDatasetCommand(program);
 registerRebuildCommand(program);
+registerAnalysisCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -42,6 +42,18 @@ describe('CLI (e2e, the built program as a child process)', () => {
     );
   });
 
+  it('runs an analysis on the demo cohort: the Minnesota comparison of the seed study', () => {
+    expect(runCli(['demo'], { DATA_DIR: dataDir }).status).toBe(0);
+    const run = runCli(['analysis', 'rate-comparison', '--ratetable', 'minnesota'], { DATA_DIR: dataDir });
+    expect(run.status).toBe(0);
+    const answer = JSON.parse(run.stdout);
+    expect(answer).toMatchObject({ n: 75, observed: 7 });
+    expect(answer.pvalue).toBeCloseTo(0.123661947478, 9); // R survdiff, shared expected.json
+    const bad = runCli(['analysis', 'kaplan-meier', '--conf-level', '95'], { DATA_DIR: dataDir });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('confLevel: must be a number between 0 and 1');
+  });
+
   it('fails with a message and a non-zero exit for an unknown patient', () => {
     const run = runCli(['events', 'NOBODY'], { DATA_DIR: dataDir });
     expect(run.status).toBe(1);
