@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MAYO_DIR } from '../support/mayo';
-import { analysesLanded, EXPECTED, stubAnalyses } from './analyses.stub';
 import { ARTIFACTS, describeInBrowser, launchChromium, screenshot, startWebApp, TEST_USER, watchConsole, type WebApp } from './browser.support';
 
 const PATIENT = 'MCC-1078';
+/** The reference figures of the synthetic cohort (R survival 3.5-3), shared/ beside the repository. */
+const EXPECTED = JSON.parse(readFileSync(join(MAYO_DIR, 'expected.json'), 'utf8'));
 const lesionsOf = (patientId: string) => readFileSync(join(MAYO_DIR, 'lesions.csv'), 'utf8').split('\n').filter((line) => line.startsWith(`${patientId},`)).length;
 const atRisk = (page: Page, time: number) => page.locator(`#km-plot text.km-at-risk[data-stratum="all"][data-time="${time}"]`).textContent();
 
@@ -20,16 +21,12 @@ describeInBrowser('web UI in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
-  let stubbed: boolean;
-  let kmQueries: URLSearchParams[] = [];
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startWebApp('required'), launchChromium()]);
     context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     problems = watchConsole(page);
-    stubbed = !(await analysesLanded(app.url));
-    if (stubbed) kmQueries = await stubAnalyses(page);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -62,7 +59,7 @@ describeInBrowser('web UI in Chromium', () => {
     await expectText(page.locator('#report-table-1 caption'), `Table 1. Patients by autoimmune connective tissue disease (n = ${EXPECTED.rows.analysed})`);
   });
 
-  it(`draws the Kaplan-Meier figure with expected.json's numbers at risk${''}`, async () => {
+  it("draws the Kaplan-Meier figure with expected.json's numbers at risk, censoring and the Minnesota comparison", async () => {
     await page.goto(`${app.url}/#/?times=60,120,180,240`);
     await page.locator('#km-plot').waitFor();
     const expectedAt = EXPECTED.kaplan_meier.at.log as { time: number; n_risk: number; surv: number }[];
@@ -73,9 +70,11 @@ describeInBrowser('web UI in Chromium', () => {
     expect(await page.locator('#km-plot line.km-censor').count()).toBe(censoredTimes);
     expect(await page.locator('#km-plot polygon.km-band').count()).toBe(1);
     expect(await page.locator('#km-plot polyline.km-expected').getAttribute('stroke-dasharray')).toBe('6 4');
+    const minnesota = EXPECTED.logrank_one_sample_minnesota;
+    await expectText(page.locator('#km-plot .km-legend'), new RegExp(`SMR ${(minnesota.observed / minnesota.expected).toFixed(2)}, p = ${minnesota.p.toFixed(3)}`));
     const survivalAt240 = (100 * expectedAt[3].surv).toFixed(1);
     await expectText(page.locator('#km-summary tbody tr').nth(3).locator('td').nth(3), `${survivalAt240}%`);
-    await screenshot(page, `03-dashboard-survival${stubbed ? '-stubbed-analyses' : ''}`);
+    await screenshot(page, '03-dashboard-survival');
   });
 
   it('downloads the figure as SVG and PNG and its data as CSV', async () => {
@@ -112,7 +111,6 @@ describeInBrowser('web UI in Chromium', () => {
 
     // the same address in a fresh tab reproduces the view
     const shared = await context.newPage();
-    if (stubbed) await stubAnalyses(shared);
     await shared.goto(page.url());
     await expectText(shared.locator('#time-statement'), /^Showing facts dated on or before 2005-06-30/);
     await expectText(shared.locator('#km-plot text.km-at-risk[data-time="24"]'), String(reference[1].n_risk));
@@ -126,13 +124,50 @@ describeInBrowser('web UI in Chromium', () => {
     await page.locator('#atPosition').fill(String(position));
     await expectText(page.locator('#time-statement'), `Showing facts dated on or before 2005-06-30, as the log stood at position ${position.toLocaleString('en-US')} of ${head.toLocaleString('en-US')}.`);
     expect(new URL(page.url()).searchParams.get('atPosition')).toBe(String(position));
-    await page.locator('#km-plot').waitFor();
-    if (stubbed) expect(kmQueries.at(-1)?.get('atPosition')).toBe(String(position));
-    else expect(Number(await page.locator('#km-plot text.km-at-risk[data-time="12"]').textContent())).toBeLessThan(EXPECTED.as_of['2005-06-30'].at.log[0].n_risk);
+    // half the log holds fewer patients: fewer at risk at 12 months than the whole record as of that date
+    const atHalf = await (await api(`/analyses/kaplan-meier?asOf=2005-06-30&atPosition=${position}&times=12`)).json();
+    const fewer = atHalf.strata[0].riskTable[0].nRisk as number;
+    expect(fewer).toBeLessThan(EXPECTED.as_of['2005-06-30'].at.log[0].n_risk);
+    await expectText(page.locator('#km-plot text.km-at-risk[data-time="12"]'), String(fewer));
     await screenshot(page, '05-time-travel-position');
+
+    // a knowledge instant before the demo cohort was recorded (the test clock starts at 10:00 UTC) shows no one
+    await page.getByLabel('Recorded by (UTC)', { exact: true }).check();
+    await page.locator('#knownAt').fill('2011-06-30T09:59');
+    await expectText(page.locator('#time-statement'), 'Showing facts dated on or before 2005-06-30, as recorded up to 2011-06-30 09:59 UTC.');
+    expect(new URL(page.url()).searchParams.get('knownAt')).toBe('2011-06-30T09:59:00Z');
+    await expectText(page.locator('#count-analysed'), '0');
+    await expectText(page.locator('#km-unavailable'), /^The survival analysis cannot be estimated at this point in time: /);
     await page.getByLabel('Now', { exact: true }).check();
     await page.getByRole('button', { name: 'All dates' }).click();
     await expectText(page.locator('#time-statement'), /^Showing every fact, whatever its date, as the record stands now/);
+  });
+
+  it('groups the curves on request, with a legend entry per group and the log-rank test', async () => {
+    await page.goto(`${app.url}/#/?times=60,120`);
+    await page.locator('#km-plot').waitFor();
+    await page.getByLabel('Group by').selectOption('sex');
+    await expectText(page.locator('#km-plot title'), /by sex/);
+    expect(await page.locator('#km-plot g.km-stratum').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-stratum')))).toEqual(['female', 'male']);
+    const km = await (await api('/analyses/kaplan-meier?groupBy=sex&times=60,120')).json();
+    for (const stratum of km.strata) await expectText(page.locator(`#km-plot text.km-at-risk[data-stratum="${stratum.name}"][data-time="60"]`), String(stratum.riskTable[0].nRisk));
+    await expectText(page.locator('#km-plot .km-legend'), new RegExp(`Log-rank χ² = ${km.logRank.chisq.toFixed(2)}, df = 1, p = ${km.logRank.pvalue.toFixed(3)}`));
+    expect(new URL(page.url()).hash).toBe('#/?times=60%2C120&groupBy=sex');
+    await screenshot(page, '03b-survival-by-sex');
+  });
+
+  it('can be used from the keyboard: a skip link first, the time controls before the content', async () => {
+    await page.goto(app.url);
+    await page.locator('#counts').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // backwards from the content: the time controls, entered at the checked radio of their group
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('knowledge-now');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('asOf');
   });
 
   it('pages through the patients and opens one on its timeline', async () => {
@@ -181,6 +216,11 @@ describeInBrowser('web UI in Chromium', () => {
     await screenshot(page, '08-concurrency-conflict');
     await page.getByRole('button', { name: 'Reload the patient' }).click();
     await expectText(page.locator('#facts-contacts tbody'), /2001-06-01/);
+    // the reloaded page still holds the entry, now against the new revision, and saves it
+    expect(await page.locator('#form-lesions-lesionId').inputValue()).toBe('L10');
+    expect(await page.locator('#form-lesions-site').inputValue()).toBe('head');
+    await page.locator('#form-lesions button[type=submit]').click();
+    await expectText(page.locator('#facts-lesions tbody'), /L10\s*head\s*2001-03-03/);
   });
 
   it('corrects a fact with a reason, and shows the correction in the facts and the history', async () => {
@@ -191,6 +231,7 @@ describeInBrowser('web UI in Chromium', () => {
     await expectText(page.locator('#facts-lesions tbody'), /L9\s*extremity[\s\S]*site trunk → extremity\. Reason: site misread from the chart/);
     await expectText(page.locator('#history'), /site misread from the chart/);
     expect(await page.locator('#timeline g.tl-lesion circle.corrected-ring').count()).toBe(1);
+    expect(await page.locator('#timeline g.tl-lesion').count()).toBe(lesionsOf(PATIENT) + 2);
     await screenshot(page, '09-correction');
   });
 

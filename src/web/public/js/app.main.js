@@ -24,7 +24,9 @@ const status = /** @type {HTMLElement} */ (document.getElementById('status'));
 
 /** @type {AbortController | null} */
 let inFlight = null;
-let lastPath = '';
+/** null until the first render: on arrival the browser's focus stays at the top (skip link first). */
+/** @type {string | null} */
+let lastPath = null;
 
 /** @param {string} text */
 const announce = (text) => fill(status, text);
@@ -63,7 +65,7 @@ async function render() {
   inFlight = controller;
   const view = currentView();
   const focusedId = document.activeElement?.id;
-  const pageChanged = view.path !== lastPath;
+  const pageChanged = lastPath !== null && view.path !== lastPath;
   lastPath = view.path;
   const cut = timeCutOf(view.time);
   /** @type {PageContext} */

@@ -15,7 +15,7 @@ import { fieldFor } from './form.fields.js';
  *   toBody?: (values: Record<string, unknown>) => unknown,
  *   send: (body: unknown) => Promise<any>,
  *   done: (answer: any) => void,
- *   reloadPatient?: () => void,
+ *   reloadPatient?: (form: HTMLFormElement) => void,
  *   extra?: HTMLElement[],
  * }} FormSpec
  */
@@ -51,7 +51,8 @@ export function commandForm(spec) {
       fill(field.error, detail.reason);
       field.control.setAttribute('aria-invalid', 'true');
     }
-    fill(problems, h('p', {}, `Please correct ${details.length === 1 ? 'the field' : `the ${details.length} fields`} marked below.`), unplaced.map((text) => h('p', {}, text)));
+    const placed = details.length - unplaced.length;
+    fill(problems, h('p', {}, `Nothing was saved. ${placed ? `Correct ${placed === 1 ? 'the field' : `the ${placed} fields`} marked above.` : ''}`), unplaced.map((text) => h('p', {}, text)));
     const first = fields.find((f) => f.control.getAttribute('aria-invalid') === 'true');
     first?.focus();
   };
@@ -62,7 +63,7 @@ export function commandForm(spec) {
       return [
         h('p', { class: 'conflict' }, 'This patient changed since you opened it: someone recorded something else in the meantime, so nothing was saved. Reload the patient to see what changed; what you typed here stays.'),
         h('p', { class: 'hint' }, error.message),
-        spec.reloadPatient ? h('button', { type: 'button', onclick: spec.reloadPatient }, 'Reload the patient') : null,
+        spec.reloadPatient ? h('button', { type: 'button', onclick: () => spec.reloadPatient?.(form) }, 'Reload the patient') : null,
       ];
     }
     const kind = error.code === 'rule_violated' ? 'This breaks a rule of the record: ' : error.code === 'conflict' ? 'This clashes with the record: ' : error.status === 403 ? 'Not allowed: ' : '';

@@ -18,8 +18,6 @@ const RATE_PATH = '/analyses/rate-comparison';
 /** Without chosen times the risk table follows the axis ticks, which are known only from the answer: ask for a fine grid. */
 const GRID = { months: Array.from({ length: 101 }, (_, k) => k * 12).join(','), years: Array.from({ length: 101 }, (_, k) => k).join(',') };
 const CONF_TYPES = ['log', 'log-log', 'plain'];
-/** Offered when the server's document does not list the groupings itself. */
-const FALLBACK_GROUPS = ['sex', 'actd_group'];
 
 /** @param {Record<string, string>} options */
 function panelOptions(options) {
@@ -41,9 +39,11 @@ function select(label, id, value, choices, onChange) {
   return h('span', { class: 'control' }, h('label', { for: id }, label), ' ', element);
 }
 
-/** @param {unknown} error @param {string} what */
+/** A refusal as a sentence for the page; anything else (an aborted request) goes on up. @param {unknown} error @param {string} what */
 function unavailable(error, what) {
   if (error instanceof ApiError && error.status === 403) return `${what} needs the analyst role.`;
+  // 422: nothing to estimate at this point in time (no patient yet, or no follow-up)
+  if (error instanceof ApiError && error.status === 422) return `${what} cannot be estimated at this point in time: ${error.message}`;
   if (error instanceof ApiError) return `${what} failed: ${error.message}`;
   throw error;
 }
@@ -60,7 +60,7 @@ export async function renderSurvival(container, cut, signal) {
     fill(container, container.firstChild, h('p', { class: 'note', id: 'km-unavailable' }, 'Survival curves are not available on this server yet: it has no GET /analyses/kaplan-meier endpoint. The tables below do not depend on it.'));
     return;
   }
-  const groups = (await queryEnum(KM_PATH, 'groupBy')) ?? FALLBACK_GROUPS;
+  const groups = (await queryEnum(KM_PATH, 'groupBy')) ?? [];
   const query = { ...cutQuery(cut), groupBy: options.groupBy || null, confType: options.confType, confLevel: 0.95, times: options.times || GRID[/** @type {'months' | 'years'} */ (options.unit)], timeUnit: options.unit };
   const [km, rate] = await Promise.all([
     api('GET', KM_PATH, { query, signal }).catch((error) => unavailable(error, 'The survival analysis')),
@@ -94,7 +94,7 @@ export async function renderSurvival(container, cut, signal) {
     container,
     container.firstChild,
     controls,
-    h('figure', { class: 'km-figure' }, h('div', { class: 'figure-scroll' }, svg), h('figcaption', {}, provenance(km.manifest))),
+    h('figure', { class: 'km-figure' }, h('div', { class: 'figure-scroll' }, svg), h('figcaption', {}, provenance(km))),
     h(
       'div',
       { class: 'downloads' },
@@ -114,11 +114,13 @@ function timesInput(times, unit) {
   return h('span', { class: 'control' }, h('label', { for: 'km-times' }, 'Number at risk at'), ' ', input, h('span', { id: 'km-times-hint', class: 'hint' }, ` ${unit}, comma-separated; empty: at the axis ticks`));
 }
 
-/** @param {any} manifest */
-function provenance(manifest) {
-  if (!manifest) return '';
+/** Where the figure's numbers come from: the dataset's cut and the answer's fingerprint. @param {any} km */
+function provenance(km) {
+  const dataset = km.manifest?.datasets?.[0];
+  if (!dataset) return '';
   const n = (/** @type {number} */ v) => Number(v).toLocaleString('en-US');
-  return `Kaplan-Meier estimate from ${n(manifest.eventsFolded ?? manifest.position)} events up to log position ${n(manifest.position)}${manifest.sha256 ? `; dataset SHA-256 ${String(manifest.sha256).slice(0, 12)}…` : ''}.`;
+  const excluded = km.excluded ? ` ${km.excluded} patient${km.excluded === 1 ? '' : 's'} without a value of ${km.groupBy} left out.` : '';
+  return `Kaplan-Meier estimate over ${n(dataset.rows)} patients of the ${dataset.dataset} dataset, folded from ${n(dataset.eventsFolded)} events up to log position ${n(dataset.position)}; analysis SHA-256 ${String(km.manifest.sha256).slice(0, 12)}….${excluded}`;
 }
 
 /** @param {any} rate @param {string} unit */
@@ -127,7 +129,7 @@ function rateLine(rate, unit) {
     'p',
     { class: 'rate-line', id: 'km-rate' },
     `Observed ${rate.observed} deaths against ${rate.expected.toFixed(2)} expected among ${rate.ratetable === 'minnesota' ? 'Minnesota' : 'US'} residents of the same age, sex and calendar year: `,
-    `SMR ${rate.smr.ratio.toFixed(2)} (95% CI ${rate.smr.lower.toFixed(2)}–${rate.smr.upper.toFixed(2)}), one-sample log-rank χ² = ${rate.chisq.toFixed(2)}, ${formatP(rate.pvalue)}. The dashed curve is their expected survival (${unit}).`,
+    `SMR ${rate.smr.smr.toFixed(2)} (${Math.round(rate.smr.confLevel * 100)}% CI ${rate.smr.lower.toFixed(2)}–${rate.smr.upper.toFixed(2)}), one-sample log-rank χ² = ${rate.chisq.toFixed(2)}, ${formatP(rate.pvalue)}. The dashed curve is their expected survival (Ederer), in ${unit}.`,
   );
 }
 

@@ -11,7 +11,7 @@ import { linear, niceTicks } from './plot.scale.js';
 export const STRATUM_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
 const FONT = { 'font-family': 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif', 'font-size': 12, fill: '#1a1a1a' };
 const W = 760;
-const M = { left: 64, right: 24, top: 16 };
+const M = { right: 24, top: 16 };
 const PLOT_H = 300;
 const ROW = 18;
 
@@ -19,7 +19,7 @@ const ROW = 18;
  * @typedef {{time: number, nRisk: number, nEvent: number, nCensor: number, surv: number, lower: number | null, upper: number | null}} KmRow
  * @typedef {{name: string, n: number, events: number, table: KmRow[], riskTable: {time: number, nRisk: number}[], median: {estimate: number | null} | null}} Stratum
  * @typedef {{strata: Stratum[], logRank: {chisq: number, df: number, pvalue: number} | null, confLevel: number, timeUnit: string}} KmAnswer
- * @typedef {{observed: number, expected: number, pvalue: number, smr: {ratio: number}, expectedCurve: {time: number, surv: number}[], ratetable: string}} RateAnswer
+ * @typedef {{observed: number, expected: number, pvalue: number, smr: {smr: number}, expectedCurve: {time: number, surv: number}[], ratetable: string}} RateAnswer
  */
 
 /** @param {number} p */
@@ -27,6 +27,9 @@ export const formatP = (p) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
 /** @param {Stratum} stratum @param {number} groups */
 const stratumLabel = (stratum, groups) => `${groups > 1 ? stratum.name : 'All patients'} (n = ${stratum.n}, ${stratum.events} deaths)`;
+
+/** @param {Stratum} stratum @param {number} groups */
+const riskLabel = (stratum, groups) => (groups > 1 ? stratum.name.replace(/_/g, ' ').slice(0, 32) : 'All');
 
 /** Steps of one curve as [from, to, surv, lower, upper] segments, starting at S(0) = 1. @param {KmRow[]} table */
 function segments(table) {
@@ -57,7 +60,10 @@ export function axisFor(km) {
 export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
   const strata = km.strata;
   const { ticks, end } = axisFor(km);
-  const x = linear(0, end, M.left, W - M.right);
+  // the risk table's row labels sit left of the plot: room for the longest group name
+  const names = strata.map((st) => riskLabel(st, strata.length));
+  const left = Math.min(240, Math.max(64, 30 + 6.6 * Math.max(...names.map((n) => n.length))));
+  const x = linear(0, end, left, W - M.right);
   const y = linear(0, 1, M.top + PLOT_H, M.top);
   const shownTimes = riskTimes.filter((t) => t >= 0 && t <= end);
   const tableTop = M.top + PLOT_H + 58;
@@ -66,19 +72,19 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
 
   const grid = ticks.map((t) => s('line', { x1: x(t), x2: x(t), y1: y(0), y2: y(1), stroke: '#e6e6e6' }));
   const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => [
-    s('line', { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), stroke: '#e6e6e6' }),
-    s('text', { ...FONT, x: M.left - 8, y: y(v) + 4, 'text-anchor': 'end' }, `${Math.round(v * 100)}%`),
+    s('line', { x1: left, x2: W - M.right, y1: y(v), y2: y(v), stroke: '#e6e6e6' }),
+    s('text', { ...FONT, x: left - 8, y: y(v) + 4, 'text-anchor': 'end' }, `${Math.round(v * 100)}%`),
   ]);
   const xAxis = [
-    s('line', { x1: M.left, x2: W - M.right, y1: y(0), y2: y(0), stroke: '#1a1a1a' }),
+    s('line', { x1: left, x2: W - M.right, y1: y(0), y2: y(0), stroke: '#1a1a1a' }),
     ...ticks.map((t) => [
       s('line', { x1: x(t), x2: x(t), y1: y(0), y2: y(0) + 5, stroke: '#1a1a1a' }),
       s('text', { ...FONT, x: x(t), y: y(0) + 18, 'text-anchor': 'middle' }, String(t)),
     ]),
-    s('text', { ...FONT, x: (M.left + W - M.right) / 2, y: y(0) + 38, 'text-anchor': 'middle' }, xLabel),
+    s('text', { ...FONT, x: (left + W - M.right) / 2, y: y(0) + 38, 'text-anchor': 'middle' }, xLabel),
   ];
   const yAxis = [
-    s('line', { x1: M.left, x2: M.left, y1: y(0), y2: y(1), stroke: '#1a1a1a' }),
+    s('line', { x1: left, x2: left, y1: y(0), y2: y(1), stroke: '#1a1a1a' }),
     s('text', { ...FONT, transform: `translate(16 ${y(0.5)}) rotate(-90)`, 'text-anchor': 'middle' }, 'Survival probability'),
   ];
 
@@ -99,7 +105,7 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
   const expected = rate?.expectedCurve?.length
     ? s('polyline', {
         class: 'km-expected',
-        points: [{ time: 0, surv: 1 }, ...rate.expectedCurve].filter((p) => p.time <= end).map((p) => `${x(p.time)},${y(p.surv)}`).join(' '),
+        points: rate.expectedCurve.filter((p) => p.time <= end).map((p) => `${x(p.time)},${y(p.surv)}`).join(' '),
         fill: 'none',
         stroke: '#333333',
         'stroke-width': 1.5,
@@ -110,25 +116,26 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
   const legendLines = [
     ...strata.map((st, i) => ({ kind: 'curve', colour: colour(i), text: stratumLabel(st, strata.length) })),
     { kind: 'band', colour: colour(0), text: `${Math.round(km.confLevel * 100)}% confidence band; ticks: censored` },
-    ...(expected && rate ? [{ kind: 'dash', colour: '#333333', text: `Expected: matched ${rate.ratetable === 'minnesota' ? 'Minnesota' : 'US'} residents (SMR ${rate.smr.ratio.toFixed(2)}, ${formatP(rate.pvalue)})` }] : []),
+    ...(expected && rate ? [{ kind: 'dash', colour: '#333333', text: `Expected: matched ${rate.ratetable === 'minnesota' ? 'Minnesota' : 'US'} residents (SMR ${rate.smr.smr.toFixed(2)}, ${formatP(rate.pvalue)})` }] : []),
     ...(km.logRank ? [{ kind: 'text', colour: '', text: `Log-rank χ² = ${km.logRank.chisq.toFixed(2)}, df = ${km.logRank.df}, ${formatP(km.logRank.pvalue)}` }] : []),
   ];
   const legendTop = y(0) - 12 - ROW * legendLines.length;
+  const legendWidth = Math.min(W - M.right - left - 16, 60 + 6.6 * Math.max(...legendLines.map((l) => l.text.length)));
   const legend = s(
     'g',
     { class: 'km-legend' },
-    s('rect', { x: M.left + 8, y: legendTop - 4, width: 430, height: ROW * legendLines.length + 8, fill: '#ffffff', 'fill-opacity': 0.85, stroke: '#cccccc' }),
+    s('rect', { x: left + 8, y: legendTop - 4, width: legendWidth, height: ROW * legendLines.length + 8, fill: '#ffffff', 'fill-opacity': 0.85, stroke: '#cccccc' }),
     legendLines.map((line, k) => {
       const ly = legendTop + ROW * k + ROW / 2;
       const mark =
         line.kind === 'curve'
-          ? s('line', { x1: M.left + 16, x2: M.left + 40, y1: ly, y2: ly, stroke: line.colour, 'stroke-width': 2 })
+          ? s('line', { x1: left + 16, x2: left + 40, y1: ly, y2: ly, stroke: line.colour, 'stroke-width': 2 })
           : line.kind === 'band'
-            ? s('rect', { x: M.left + 16, y: ly - 5, width: 24, height: 10, fill: line.colour, 'fill-opacity': 0.15 })
+            ? s('rect', { x: left + 16, y: ly - 5, width: 24, height: 10, fill: line.colour, 'fill-opacity': 0.15 })
             : line.kind === 'dash'
-              ? s('line', { x1: M.left + 16, x2: M.left + 40, y1: ly, y2: ly, stroke: line.colour, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' })
+              ? s('line', { x1: left + 16, x2: left + 40, y1: ly, y2: ly, stroke: line.colour, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' })
               : null;
-      return [mark, s('text', { ...FONT, x: M.left + (line.kind === 'text' ? 16 : 48), y: ly + 4 }, line.text)];
+      return [mark, s('text', { ...FONT, x: left + (line.kind === 'text' ? 16 : 48), y: ly + 4 }, line.text)];
     }),
   );
 
@@ -141,7 +148,7 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
       const byTime = new Map(stratum.riskTable.map((r) => [r.time, r.nRisk]));
       return [
         s('rect', { x: 8, y: ry - 9, width: 10, height: 10, fill: colour(i) }),
-        s('text', { ...FONT, x: 22, y: ry }, (strata.length > 1 ? stratum.name : 'All').slice(0, 8)),
+        s('text', { ...FONT, x: 22, y: ry }, names[i]),
         shownTimes.map((t) =>
           s('text', { ...FONT, class: 'km-at-risk', 'data-stratum': stratum.name, 'data-time': t, x: x(t), y: ry, 'text-anchor': 'middle' }, byTime.has(t) ? String(byTime.get(t)) : '–'),
         ),

@@ -25,6 +25,25 @@ const NOT_CORRECTABLE = /(^|[a-z])Id$|^researchAuthorization$/;
 
 /** @typedef {{patientId: string, revision: number, state: any, reload: () => void, announce: (text: string) => void}} PatientContext */
 
+/** What was typed into a form refused as stale, kept across the reload of the patient (by form id). */
+const drafts = new Map();
+
+/** @param {PatientContext} context */
+const keepDraftAndReload = (context) => (/** @type {HTMLFormElement} */ form) => {
+  drafts.set(form.id, [...new FormData(form).entries()]);
+  context.reload();
+};
+
+/** @param {HTMLFormElement} form @param {[string, FormDataEntryValue][]} entries */
+function restore(form, entries) {
+  for (const element of /** @type {HTMLInputElement[]} */ ([...form.elements])) {
+    if (!element.name) continue;
+    const values = entries.filter(([name]) => name === element.name).map(([, value]) => String(value));
+    if (element.type === 'checkbox') element.checked = values.includes(element.value);
+    else if (values.length) element.value = values[0];
+  }
+}
+
 /** @param {any} op */
 const schemaName = (op) => op.requestBody?.content?.['application/json']?.schema?.$ref?.split('/').pop();
 
@@ -59,9 +78,12 @@ export async function entryForms(context) {
           context.announce(`Saved: ${op.summary ?? path}.`);
           context.reload();
         },
-        reloadPatient: context.reload,
+        reloadPatient: keepDraftAndReload(context),
       });
-      return h('details', { class: 'entry', id: `entry-${slug}` }, h('summary', {}, (op.summary ?? path).replace(/\s*\([A-Za-z]+\)$/, '')), form);
+      const draft = drafts.get(id);
+      drafts.delete(id);
+      if (draft) restore(form, draft);
+      return h('details', { class: 'entry', id: `entry-${slug}`, open: Boolean(draft) }, h('summary', {}, (op.summary ?? path).replace(/\s*\([A-Za-z]+\)$/, '')), form);
     }),
   );
 }
@@ -93,7 +115,11 @@ export async function openCorrection(context, kind, fact) {
     }),
     send: send(context, '/patients/{id}/corrections'),
     done: () => closeAndReload(dialog, context, `Corrected the ${kind}.`),
-    reloadPatient: context.reload,
+    // the fact itself may be what changed: start the correction again from the reloaded record
+    reloadPatient: () => {
+      dialog.close();
+      context.reload();
+    },
   });
   const dialog = modal(`Correct this ${kind}`, 'The earlier entry stays in the log; the correction is a new event with your reason.', form);
 }
@@ -110,7 +136,10 @@ export async function openRetraction(context, kind, fact) {
     toBody: (values) => ({ eventId: fact.eventId, ...values }),
     send: send(context, '/patients/{id}/retractions'),
     done: () => closeAndReload(dialog, context, `Retracted the ${kind}.`),
-    reloadPatient: context.reload,
+    reloadPatient: () => {
+      dialog.close();
+      context.reload();
+    },
   });
   const dialog = modal(`Retract this ${kind}`, 'For an entry that should never have been recorded. It stays in the log and in the history, marked retracted.', form);
 }
