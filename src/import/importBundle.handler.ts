@@ -53,6 +53,8 @@ export interface ImportSummary {
   corrections: number;
   retractions: number;
   authorizationChanges: number;
+  /** the log's head after the import: pass it as minPosition to read the imported cohort */
+  position: number;
   seconds: number;
   rowsPerSecond: number;
 }
@@ -114,6 +116,7 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
       patients: checked.length,
       unchanged: checked.length - changed.length,
       ...totals,
+      position: await this.store.headPosition(),
       seconds,
       rowsPerSecond: Math.round(parsed.rows / seconds),
     };

@@ -10,7 +10,7 @@ describe('cohortReport', () => {
   it('given the mayo cohort folded without a store, then every derived figure of expected.json', () => {
     const records = bundleToRecords(readBundleFolder(MAYO_DIR), { now: '2012-01-01T00:00:00Z' });
 
-    const report = reportOfCohort({ records, position: 0, eventsFolded: 0 }, { asOf: null, knownAt: null });
+    const report = reportOfCohort({ records, position: 0, eventsFolded: 0 }, { asOf: null, knownAt: null, atPosition: null });
 
     expectMayoFigures(report);
   });

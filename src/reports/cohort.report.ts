@@ -20,9 +20,12 @@ export interface ReportRows {
 export interface ReportCutOffs {
   asOf: string | null;
   knownAt: string | null;
+  atPosition: number | null;
 }
 
 export interface CohortReport extends ReportCutOffs {
+  /** every event of the log up to this position was considered */
+  position: number;
   /** patients in the analysis set (research authorization granted, calcinosis diagnosed by asOf) */
   analysed: number;
   table1: Table1Row[];
@@ -56,6 +59,7 @@ export function cohortReport({ patients, timeToOnset, followUp }: ReportRows, cu
   const groupCount = (group: number) => patients.filter((p) => p.location_group === group).length;
   return {
     ...cutOffs,
+    position: 0,
     analysed: patients.length,
     table1: table1(patients, timeToOnset),
     table2: table2(patients),
@@ -75,5 +79,5 @@ export function cohortReport({ patients, timeToOnset, followUp }: ReportRows, cu
 /** The report of a folded cohort: the three datasets' rows as of `asOf`, then cohortReport. */
 export function reportOfCohort(cohort: CohortState, cutOffs: ReportCutOffs): CohortReport {
   const rows = (name: string) => findDataset(name)!.rows(cohort, cutOffs.asOf === null ? {} : { asOf: cutOffs.asOf });
-  return cohortReport({ patients: rows('patients'), timeToOnset: rows('time-to-onset'), followUp: rows('follow-up') }, cutOffs);
+  return { ...cohortReport({ patients: rows('patients'), timeToOnset: rows('time-to-onset'), followUp: rows('follow-up') }, cutOffs), position: cohort.position };
 }

@@ -6,7 +6,7 @@ import { reportHtml, reportMarkdown } from './report.render';
 
 describe('report rendering', () => {
   const records = bundleToRecords(readBundleFolder(MAYO_DIR), { now: '2012-01-01T00:00:00Z' });
-  const report = reportOfCohort({ records, position: 0, eventsFolded: 0 }, { asOf: null, knownAt: null });
+  const report = reportOfCohort({ records, position: 0, eventsFolded: 0 }, { asOf: null, knownAt: null, atPosition: null });
 
   it('given the mayo report, then Markdown rows print the figures as the seed study rounds them', () => {
     const md = reportMarkdown(report);

@@ -59,7 +59,8 @@ export function reportTables(report: CohortReport): TextTable[] {
 }
 
 function cutOffLine(report: CohortReport): string {
-  return `Analysis set as of ${report.asOf ?? 'the latest fact'}, as recorded by ${report.knownAt ?? 'now'}.`;
+  const known = report.knownAt ? `as recorded by ${report.knownAt}` : report.atPosition !== null ? `as recorded up to log position ${report.atPosition}` : 'as recorded now';
+  return `Analysis set as of ${report.asOf ?? 'the latest fact'}, ${known} (log position ${report.position}).`;
 }
 
 export function reportMarkdown(report: CohortReport): string {

@@ -1,9 +1,12 @@
 /** GET /reports/cohort: the seed study's tables as JSON (unrounded), Markdown or an HTML page. */
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/identity';
+import { MAX_WAIT_MS } from '../datasets/datasets.query';
+import { ReadModelBehindFilter } from '../datasets/readModelBehind.filter';
+import { cutParams } from '../export/cohort.cut';
 import { DomainError } from '../shared/domain.error';
 import type { CohortReport } from './cohort.report';
 import { CohortReportQuery } from './cohortReport.handler';
@@ -13,6 +16,7 @@ const FORMATS = ['json', 'md', 'html'] as const;
 
 @ApiTags('reports')
 @Roles('analyst', 'recorder')
+@UseFilters(ReadModelBehindFilter)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly queryBus: QueryBus) {}
@@ -24,11 +28,14 @@ export class ReportsController {
   })
   @ApiQuery({ name: 'asOf', required: false, description: 'valid-time cut-off (YYYY-MM-DD)' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'knowledge cut-off (ISO instant)' })
+  @ApiQuery({ name: 'atPosition', required: false, description: 'knowledge cut-off as a log position (not with knownAt)' })
+  @ApiQuery({ name: 'minPosition', required: false, description: `answer once the read model has folded this position, e.g. the one an import answered (at most ${MAX_WAIT_MS / 1000} s, else 503)` })
   @ApiQuery({ name: 'format', required: false, enum: FORMATS, description: 'json (default, unrounded), md or html' })
   @ApiProduces('application/json', 'text/markdown', 'text/html')
-  async cohort(@Res({ passthrough: true }) res: Response, @Query('asOf') asOf?: string, @Query('knownAt') knownAt?: string, @Query('format') format = 'json') {
-    if (!(FORMATS as readonly string[]).includes(format)) throw DomainError.invalid([{ field: 'format', reason: `must be one of ${FORMATS.join(', ')}` }]);
-    const report: CohortReport = await this.queryBus.execute(new CohortReportQuery(asOf, knownAt));
+  async cohort(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    const { format = 'json', ...cut } = query;
+    if (!(FORMATS as readonly unknown[]).includes(format)) throw DomainError.invalid([{ field: 'format', reason: `must be one of ${FORMATS.join(', ')}` }]);
+    const report: CohortReport = await this.queryBus.execute(new CohortReportQuery(cutParams(cut)));
     if (format === 'json') return report;
     res.setHeader('Content-Type', format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8');
     return format === 'md' ? reportMarkdown(report) : reportHtml(report);

@@ -1,9 +1,10 @@
-/** `report [--as-of] [--known-at] [--format md|json|html]`: the seed study's tables on the configured store. */
+/** `report [--as-of] [--known-at] [--at-position] [--format md|json|html]`: the seed study's tables on the configured store. */
 import type { Command } from 'commander';
 import type { CohortReport } from '../../reports/cohort.report';
 import { CohortReportQuery } from '../../reports/cohortReport.handler';
 import { reportHtml, reportMarkdown } from '../../reports/report.render';
 import { withCliContext } from '../cliContext';
+import { caughtUpCut, cutOptions, type CutOptions } from './export.command';
 
 const RENDER: Record<string, (report: CohortReport) => string> = {
   md: reportMarkdown,
@@ -12,17 +13,13 @@ const RENDER: Record<string, (report: CohortReport) => string> = {
 };
 
 export function registerReportCommand(program: Command): void {
-  program
-    .command('report')
-    .description("print the seed study's tables (Tables 1-4, lesions, follow-up, deaths) for the cohort")
-    .option('--as-of <date>', 'valid-time cut-off: only facts dated on or before it (YYYY-MM-DD)')
-    .option('--known-at <instant>', 'knowledge cut-off: only what was recorded by then (ISO instant)')
+  cutOptions(program.command('report').description("print the seed study's tables (Tables 1-4, lesions, follow-up, deaths) for the cohort"))
     .option('--format <format>', 'md, json (unrounded) or html', 'md')
-    .action(async (options: { asOf?: string; knownAt?: string; format: string }) => {
+    .action(async (options: CutOptions & { format: string }) => {
       const render = RENDER[options.format];
       if (!render) throw new Error(`--format must be md, json or html, not ${options.format}`);
-      await withCliContext(async ({ queryBus }) => {
-        const report: CohortReport = await queryBus.execute(new CohortReportQuery(options.asOf, options.knownAt));
+      await withCliContext(async (context) => {
+        const report: CohortReport = await context.queryBus.execute(new CohortReportQuery(await caughtUpCut(context, options)));
         process.stdout.write(render(report));
       });
     });
