@@ -12,7 +12,8 @@ import { ARTIFACTS, describeInBrowser, launchChromium, screenshot, startWebApp, 
 const PATIENT = 'MCC-1078';
 /** The reference figures of the synthetic cohort (R survival 3.5-3), shared/ beside the repository. */
 const EXPECTED = JSON.parse(readFileSync(join(MAYO_DIR, 'expected.json'), 'utf8'));
-const lesionsOf = (patientId: string) => readFileSync(join(MAYO_DIR, 'lesions.csv'), 'utf8').split('\n').filter((line) => line.startsWith(`${patientId},`)).length;
+/** How many rows of one of the cohort's CSV files belong to a patient. */
+const rowsOf = (file: string, patientId: string) => readFileSync(join(MAYO_DIR, file), 'utf8').split('\n').filter((line) => line.startsWith(`${patientId},`)).length;
 const atRisk = (page: Page, time: number) => page.locator(`#km-plot text.km-at-risk[data-stratum="all"][data-time="${time}"]`).textContent();
 
 describeInBrowser('web UI in Chromium', () => {
@@ -178,7 +179,7 @@ describeInBrowser('web UI in Chromium', () => {
     await page.getByLabel('Open patient by id').fill(PATIENT);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.locator('#timeline').waitFor();
-    expect(await page.locator('#timeline g.tl-lesion').count()).toBe(lesionsOf(PATIENT));
+    expect(await page.locator('#timeline g.tl-lesion').count()).toBe(rowsOf('lesions.csv', PATIENT));
     await screenshot(page, '06-patient-timeline');
   });
 
@@ -197,7 +198,7 @@ describeInBrowser('web UI in Chromium', () => {
     await page.locator('#form-lesions button[type=submit]').click();
     await expectText(page.locator('#patient-summary'), new RegExp(`Revision ${revision + 1}\\.`));
     await expectText(page.locator('#facts-lesions tbody'), /L9\s*trunk\s*2001-02-03/);
-    expect(await page.locator('#timeline g.tl-lesion').count()).toBe(lesionsOf(PATIENT) + 1);
+    expect(await page.locator('#timeline g.tl-lesion').count()).toBe(rowsOf('lesions.csv', PATIENT) + 1);
     const stored = (await (await api(`/patients/${PATIENT}`)).json()).lesions.find((l: { lesionId: string }) => l.lesionId === 'L9');
     expect(stored).toMatchObject({ site: 'trunk', onsetOn: '2001-02-03' });
   });
@@ -231,8 +232,19 @@ describeInBrowser('web UI in Chromium', () => {
     await expectText(page.locator('#facts-lesions tbody'), /L9\s*extremity[\s\S]*site trunk → extremity\. Reason: site misread from the chart/);
     await expectText(page.locator('#history'), /site misread from the chart/);
     expect(await page.locator('#timeline g.tl-lesion circle.corrected-ring').count()).toBe(1);
-    expect(await page.locator('#timeline g.tl-lesion').count()).toBe(lesionsOf(PATIENT) + 2);
+    expect(await page.locator('#timeline g.tl-lesion').count()).toBe(rowsOf('lesions.csv', PATIENT) + 2);
     await screenshot(page, '09-correction');
+  });
+
+  it('retracts a fact only with a reason, and leaves it out of the facts while the history keeps it', async () => {
+    await page.getByRole('button', { name: 'Retract contact 2001-06-01' }).click();
+    await page.locator('dialog button[type=submit]').click();
+    await expectText(page.locator('#form-retraction-reason-error'), /.+/);
+    await page.locator('dialog #form-retraction-reason').fill('entered for the wrong patient');
+    await page.locator('dialog button[type=submit]').click();
+    await expectText(page.locator('#facts-contacts caption'), `Contacts (${rowsOf('contacts.csv', PATIENT)})`);
+    expect(await page.locator('#facts-contacts tbody').textContent()).not.toContain('2001-06-01');
+    await expectText(page.locator('#history tbody tr').last(), /entered for the wrong patient/);
   });
 
   it('shows the patient read-only as the record stood before the lesion was entered', async () => {
@@ -240,7 +252,7 @@ describeInBrowser('web UI in Chromium', () => {
     const beforeLesion = history.find((e: { description: string }) => /L9/.test(e.description)).position - 1;
     await page.goto(`${app.url}/?atPosition=${beforeLesion}#/patients/${PATIENT}`);
     await expectText(page.locator('#patient-summary'), /Shown as of log position/);
-    await expectText(page.locator('#facts-lesions caption'), `Lesions (${lesionsOf(PATIENT)})`);
+    await expectText(page.locator('#facts-lesions caption'), `Lesions (${rowsOf('lesions.csv', PATIENT)})`);
     expect(await page.locator('#data-entry').count()).toBe(0);
     await screenshot(page, '10-patient-in-the-past');
   });

@@ -5,7 +5,7 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** @typedef {Record<string, unknown>} Attributes  on<event> functions become listeners; null/undefined/false are left out */
-/** @typedef {Node | string | number | null | undefined | false | Child[]} Child */
+/** @typedef {Node | string | number | null | undefined | false | any[]} Child  arrays nest */
 
 /** @param {Element} element @param {Attributes} attributes */
 function setAttributes(element, attributes) {

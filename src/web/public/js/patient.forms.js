@@ -101,7 +101,7 @@ export async function openCorrection(context, kind, fact) {
   const correction = await schemaNamed('CorrectEntryDto');
   if (!factSchema || !correction) return;
   const properties = Object.fromEntries(Object.entries(factSchema.properties).filter(([name]) => !NOT_CORRECTABLE.test(name)));
-  const form = commandForm({
+  factDialog(context, `Correct this ${kind}`, 'The earlier entry stays in the log; the correction is a new event with your reason.', `Corrected the ${kind}.`, {
     id: 'form-correction',
     schema: { properties: { ...properties, reason: correction.properties.reason }, required: ['reason'] },
     values: fact,
@@ -114,41 +114,36 @@ export async function openCorrection(context, kind, fact) {
       reason,
     }),
     send: send(context, '/patients/{id}/corrections'),
-    done: () => closeAndReload(dialog, context, `Corrected the ${kind}.`),
-    // the fact itself may be what changed: start the correction again from the reloaded record
-    reloadPatient: () => {
-      dialog.close();
-      context.reload();
-    },
   });
-  const dialog = modal(`Correct this ${kind}`, 'The earlier entry stays in the log; the correction is a new event with your reason.', form);
 }
 
 /** @param {PatientContext} context @param {import('./patient.facts.js').FactKind} kind @param {any} fact */
 export async function openRetraction(context, kind, fact) {
   const retraction = await schemaNamed('RetractEntryDto');
   if (!retraction) return;
-  const form = commandForm({
+  factDialog(context, `Retract this ${kind}`, 'For an entry that should never have been recorded. It stays in the log and in the history, marked retracted.', `Retracted the ${kind}.`, {
     id: 'form-retraction',
     schema: retraction,
     omit: ['eventId'],
     submitLabel: `Retract the ${kind}`,
     toBody: (values) => ({ eventId: fact.eventId, ...values }),
     send: send(context, '/patients/{id}/retractions'),
-    done: () => closeAndReload(dialog, context, `Retracted the ${kind}.`),
-    reloadPatient: () => {
-      dialog.close();
-      context.reload();
-    },
   });
-  const dialog = modal(`Retract this ${kind}`, 'For an entry that should never have been recorded. It stays in the log and in the history, marked retracted.', form);
 }
 
-/** @param {HTMLDialogElement} dialog @param {PatientContext} context @param {string} text */
-function closeAndReload(dialog, context, text) {
-  dialog.close();
-  context.announce(text);
-  context.reload();
+/**
+ * A command about an existing fact, in a modal dialog. Saved or refused as stale, the dialog closes and
+ * the patient reloads: the fact itself may be what changed, so the entry starts again from the new record.
+ * @param {PatientContext} context @param {string} title @param {string} text @param {string} doneText
+ * @param {Omit<import('./command.form.js').FormSpec, 'done' | 'reloadPatient'>} spec
+ */
+function factDialog(context, title, text, doneText, spec) {
+  const closeAndReload = (/** @type {string | null} */ announcement) => {
+    dialog.close();
+    if (announcement) context.announce(announcement);
+    context.reload();
+  };
+  const dialog = modal(title, text, commandForm({ ...spec, done: () => closeAndReload(doneText), reloadPatient: () => closeAndReload(null) }));
 }
 
 /** @param {string} title @param {string} text @param {HTMLElement} form */
