@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { demoBundleFolder, readBundleFolder } from '../../src/import/bundle.source';
 import { runCli } from '../support/cli';
 import { MAYO_DIR as MAYO } from '../support/mayo';
+import { MAYO_DATASETS, expectDatasetMatches } from '../support/mayoDatasets';
 import { expectMayoFigures } from '../support/mayoFigures';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { rowSet } from '../support/bundleRows';
@@ -35,6 +36,12 @@ describe('mayo-2012 acceptance: import -> report and export', () => {
       expectMayoFigures(JSON.parse(run.stdout));
     });
 
+    it.each(MAYO_DATASETS)('dataset rows = expected/%s (dataset %s, as of %s)', (file, dataset, asOf) => {
+      const run = runCli(['dataset', dataset, '--format', 'csv', ...(asOf ? ['--as-of', asOf] : [])], env);
+      expect(run.status).toBe(0);
+      expectDatasetMatches(file, run.stdout);
+    });
+
     it('export: the rows of the bundle', () => {
       expect(runCli(['export', join(work, 'out')], env).status).toBe(0);
       const source = readBundleFolder(MAYO);
@@ -56,6 +63,11 @@ describe('mayo-2012 acceptance: import -> report and export', () => {
     it('GET /reports/cohort: every derived figure', async () => {
       const res = await t.http().get(`/reports/cohort?minPosition=${minPosition}`).expect(200);
       expectMayoFigures(res.body);
+    });
+
+    it.each(MAYO_DATASETS)('GET /datasets rows = expected/%s (dataset %s, as of %s)', async (file, dataset, asOf) => {
+      const res = await t.http().get(`/datasets/${dataset}?format=csv&minPosition=${minPosition}${asOf ? `&asOf=${asOf}` : ''}`).expect(200);
+      expectDatasetMatches(file, res.text);
     });
 
     it('GET /reports/cohort?format=md and html: the tables as text', async () => {
