@@ -130,6 +130,11 @@ describeInBrowser('web UI in Chromium', () => {
     const fewer = atHalf.strata[0].riskTable[0].nRisk as number;
     expect(fewer).toBeLessThan(EXPECTED.as_of['2005-06-30'].at.log[0].n_risk);
     await expectText(page.locator('#km-plot text.km-at-risk[data-time="12"]'), String(fewer));
+    // the tables are cut at the same position
+    const atHalfReport = await (await api(`/reports/cohort?asOf=2005-06-30&atPosition=${position}`)).json();
+    expect(atHalfReport.analysed).toBeLessThan(EXPECTED.as_of['2005-06-30'].n);
+    await expectText(page.locator('#count-analysed'), String(atHalfReport.analysed));
+    await expectText(page.locator('#report-table-1 caption'), `Table 1. Patients by autoimmune connective tissue disease (n = ${atHalfReport.analysed})`);
     await screenshot(page, '05-time-travel-position');
 
     // a knowledge instant before the demo cohort was recorded (the test clock starts at 10:00 UTC) shows no one
@@ -163,7 +168,7 @@ describeInBrowser('web UI in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate(() => [document.activeElement?.id, location.hash])).toEqual(['main', '']);
     // backwards from the content: the time controls, entered at the checked radio of their group
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('knowledge-now');
@@ -201,6 +206,15 @@ describeInBrowser('web UI in Chromium', () => {
     expect(await page.locator('#timeline g.tl-lesion').count()).toBe(rowsOf('lesions.csv', PATIENT) + 1);
     const stored = (await (await api(`/patients/${PATIENT}`)).json()).lesions.find((l: { lesionId: string }) => l.lesionId === 'L9');
     expect(stored).toMatchObject({ site: 'trunk', onsetOn: '2001-02-03' });
+
+    // read your writes: the figures are asked to include the lesion's log position
+    const written = (await (await api(`/patients/${PATIENT}/history`)).json()).at(-1).position;
+    const reportRequest = page.waitForRequest((request) => request.url().includes('/reports/cohort?'));
+    await page.getByRole('link', { name: 'Cohort', exact: true }).click();
+    expect(new URL((await reportRequest).url()).searchParams.get('minPosition')).toBe(String(written));
+    await page.locator('#counts').waitFor();
+    await page.goBack();
+    await page.locator('#entry-lesions').waitFor();
   });
 
   it('explains a concurrent change instead of overwriting it, and keeps what was typed', async () => {

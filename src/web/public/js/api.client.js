@@ -17,6 +17,10 @@ export class ApiError extends Error {
   }
 }
 
+/** The log position of this page's latest write: read models are asked to have folded it (read your writes). */
+let lastWrite = 0;
+export const writtenPosition = () => lastWrite;
+
 /** The CSRF token the login set as a readable cookie (absent in AUTH=disabled mode, where none is needed). */
 function csrfToken() {
   const match = document.cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith('cc_csrf='));
@@ -56,5 +60,6 @@ export async function api(method, path, { query, body, ifMatch, signal, accept =
     if (response.status === 401 && !path.startsWith('/auth/')) window.dispatchEvent(new CustomEvent('cc:unauthenticated'));
     throw new ApiError(response.status, payload);
   }
+  if (method !== 'GET' && typeof payload?.position === 'number') lastWrite = Math.max(lastWrite, payload.position);
   return payload;
 }

@@ -93,6 +93,11 @@ async function render() {
   else if (pageChanged) /** @type {HTMLElement | null} */ (main.querySelector('h1'))?.focus();
 }
 
+// the hash is the router's: the skip link moves focus without changing it
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener('cc:unauthenticated', () => showLogin('Your session has ended: sign in again.'));
 onViewChange(() => void render());
 

@@ -7,7 +7,7 @@ import { fill, h } from './dom.build.js';
 import { renderSurvival } from './km.panel.js';
 import { reportTables } from './report.tables.js';
 import { can } from './session.state.js';
-import { isPresent } from './timeCut.state.js';
+import { cutQuery, isPresent } from './timeCut.state.js';
 
 /** @param {string} label @param {string | number} value @param {string} [id] */
 const card = (label, value, id) => h('div', { class: 'card' }, h('span', { class: 'card-value', id }, String(value)), h('span', { class: 'card-label' }, label));
@@ -21,12 +21,10 @@ export async function renderDashboard(main, { cut, signal, refresh }) {
   fill(main, heading, h('p', { class: 'loading' }, 'Loading the cohort…'));
   const [patients, report] = await Promise.all([
     can('recorder', 'auditor') ? api('GET', '/patients', { query: { limit: 1 }, signal }) : null,
-    can('analyst', 'recorder') ? api('GET', '/reports/cohort', { query: { asOf: cut.asOf, knownAt: cut.knownAt }, signal }).catch((e) => ({ error: reason(e) })) : null,
+    can('analyst', 'recorder') ? api('GET', '/reports/cohort', { query: cutQuery(cut), signal }).catch((e) => ({ error: reason(e) })) : null,
   ]);
   if (patients && patients.total === 0 && isPresent(cut)) return renderEmpty(main, heading, refresh);
 
-  const tablesCut = { asOf: cut.asOf, knownAt: cut.knownAt };
-  const positionNote = cut.atPosition !== null ? h('p', { class: 'note' }, `The tables and counts below cut the record by date-time only (the report endpoint takes no log position): they show the record as it stands now. The survival figure is cut at position ${cut.atPosition}.`) : null;
   const cards = h(
     'div',
     { class: 'cards', id: 'counts' },
@@ -35,13 +33,13 @@ export async function renderDashboard(main, { cut, signal, refresh }) {
   );
   const survival = h('section', { class: 'panel', 'aria-labelledby': 'survival-heading', id: 'survival' });
   const tables = h('section', { class: 'panel', 'aria-labelledby': 'tables-heading', id: 'tables' }, h('h2', { id: 'tables-heading' }, "The seed study's tables"));
-  fill(main, heading, positionNote, cards, survival, tables);
+  fill(main, heading, cards, survival, tables);
 
   await Promise.all([
     renderSurvival(survival, cut, signal),
     report?.error
       ? tables.append(h('p', { class: 'note' }, `The tables are not available: ${report.error}.`))
-      : report && reportTables(tablesCut, signal).then((list) => tables.append(...list)),
+      : report && reportTables(cut, signal).then((list) => tables.append(...list)),
   ]);
 }
 

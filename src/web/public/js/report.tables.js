@@ -5,10 +5,11 @@
  */
 import { api } from './api.client.js';
 import { h } from './dom.build.js';
+import { cutQuery } from './timeCut.state.js';
 
-/** @param {{asOf: string | null, knownAt: string | null}} cut @param {AbortSignal} signal */
+/** @param {import('./timeCut.state.js').TimeCut} cut @param {AbortSignal} signal */
 export async function reportTables(cut, signal) {
-  const html = await api('GET', '/reports/cohort', { query: { asOf: cut.asOf, knownAt: cut.knownAt, format: 'html' }, accept: 'text/html', signal });
+  const html = await api('GET', '/reports/cohort', { query: { ...cutQuery(cut), format: 'html' }, accept: 'text/html', signal });
   // the report page's own <style> would only trip the UI's content security policy: drop it unread
   const page = new DOMParser().parseFromString(html.replace(/<style[\s\S]*?<\/style>/gi, ''), 'text/html');
   return [...page.querySelectorAll('h2')].map((heading, index) => {

@@ -6,6 +6,8 @@
 
 /** @typedef {{asOf: string | null, knownAt: string | null, atPosition: number | null}} TimeCut */
 
+import { writtenPosition } from './api.client.js';
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -17,8 +19,12 @@ export function timeCutOf(time) {
   return { asOf, knownAt, atPosition };
 }
 
-/** Query parameters for endpoints that take all three cuts (datasets, analyses). @param {TimeCut} cut */
-export const cutQuery = (cut) => ({ asOf: cut.asOf, knownAt: cut.knownAt, atPosition: cut.atPosition });
+/**
+ * Query parameters for the read-model endpoints (reports, datasets, analyses): the three cuts, and
+ * minPosition so that an answer includes what this page has just written (the server waits for it).
+ * @param {TimeCut} cut
+ */
+export const cutQuery = (cut) => ({ asOf: cut.asOf, knownAt: cut.knownAt, atPosition: cut.atPosition, minPosition: writtenPosition() || null });
 
 export const isPresent = (/** @type {TimeCut} */ cut) => cut.knownAt === null && cut.atPosition === null;
 
