@@ -20,6 +20,8 @@ import { authControllers, authImports, authProviders } from './auth/auth.provide
 import { datasetsControllers, datasetsProviders } from './datasets/datasets.providers';
 import { AnalysesController } from './http/analyses.controller';
 import { AnalysisHandler } from './analyses/analyses.handler';
+import { QualityController } from './http/quality.controller';
+import { QualityHandler } from './audit/quality.handler';
 
 export interface AppOptions {
   config: AppConfig;
@@ -36,7 +38,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, ...datasetsControllers],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, ...datasetsControllers],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
@@ -53,6 +55,7 @@ export class AppModule implements OnApplicationShutdown {
         ExportBundleHandler,
         CohortReportHandler,
         AnalysisHandler,
+        QualityHandler,
       ],
     };
   }

@@ -15,6 +15,7 @@ import { registerDemoCommand } from './commands/demo.command';
 import { registerDatasetCommand } from './commands/dataset.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerAnalysisCommand } from './commands/analysis.command';
+import { registerQualityCommand } from './commands/quality.command';
 
 const program = new Command('cohort-chronicle')
   .description('Cohort Chronicle: event-sourced longitudinal patient tracker')
@@ -31,6 +32,7 @@ registerDemoCommand(program);
 registerDatasetCommand(program);
 registerRebuildCommand(program);
 registerAnalysisCommand(program);
+registerQualityCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -25,7 +25,8 @@ export interface Entry<F extends PatientFact = PatientFact> {
   /** the payload with every correction recorded so far applied */
   data: F['data'];
   recordedAt: string;
-  corrections: number;
+  /** when each correction of this fact was recorded, in log order */
+  correctedAt: readonly string[];
   retracted: boolean;
 }
 
@@ -54,7 +55,7 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
       const entry = record.entries[event.data.eventId];
       if (!entry) return record;
       const data = { ...entry.data, ...event.data.changes } as PatientFact['data'];
-      const corrected: Entry = { ...entry, data, corrections: entry.corrections + 1 };
+      const corrected: Entry = { ...entry, data, correctedAt: [...entry.correctedAt, event.recordedAt] };
       return { ...record, entries: { ...record.entries, [entry.eventId]: corrected } };
     }
     case 'EntryRetracted': {
@@ -71,7 +72,7 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
         type: event.type,
         data: event.data,
         recordedAt: event.recordedAt,
-        corrections: 0,
+        correctedAt: [],
         retracted: false,
       };
       const enrolment = event.type === 'PatientEnrolled' ? event.data : null;

@@ -4,7 +4,7 @@ import { liveFacts } from './patient.record';
 
 export function patientView(record: PatientRecord) {
   const facts = liveFacts(record);
-  const corrections = (eventId: string) => record.entries[eventId].corrections;
+  const corrections = (eventId: string) => record.entries[eventId].correctedAt.length;
   const withMeta = <T extends { eventId: string }>(fact: T) => ({ ...fact, corrections: corrections(fact.eventId) });
   return {
     ...withMeta(facts.enrolment!),
