@@ -37,6 +37,7 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'POST /patients/{id}/corrections': ['recorder'],
   'POST /patients/{id}/retractions': ['recorder'],
   'GET /audit/verify': ['auditor'],
+  'GET /quality': ['auditor', 'recorder'],
   'POST /imports': ['recorder'],
   'POST /demo': ['recorder'],
   // analysts too, but only with identified access, which the matrix's analyst lacks
