@@ -66,7 +66,8 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
     this.starting ??= Promise.resolve().then(() => {
       this.catalog = this.config.store === 'memory' ? new MemoryReadModelCatalog() : new SqliteReadModelCatalog(this.config.dataDir);
       let generation = this.catalog.live();
-      if (generation === null) this.catalog.activate((generation = this.catalog.create()));
+      // none yet, or only of an older stored form: fold the log into a fresh one and forget the old
+      if (generation === null) this.catalog.activate((generation = this.catalog.create())).forEach((g) => this.catalog!.drop(g));
       this.adopt(new CohortFollower(this.catalog.open(generation)));
       if (this.catalog instanceof SqliteReadModelCatalog) this.watch = setInterval(() => this.followSwitch(), 1000).unref();
     });
