@@ -9,7 +9,7 @@ import type { Row } from '../../projections/projection';
 import { SOFTWARE_VERSION, type DatasetAnswer } from '../datasets/dataset.answer';
 import { GetDatasetQuery } from '../datasets/datasets.query';
 import { canonicalJson } from '../eventStore/hashChain';
-import { loadRateTable, type RateTable, type RateTableName } from '../stats';
+import { rateTable } from './rateTables.cache';
 import { GROUPING_COLUMNS, type AnalysisParams } from './analysis.params';
 import { kaplanMeierAnalysis } from './kaplanMeier.analysis';
 import { logRankAnalysis } from './logRank.analysis';
@@ -27,8 +27,6 @@ export class AnalysisQuery {
   ) {}
 }
 
-const rateTables = new Map<RateTableName, RateTable>();
-const rateTable = (name: RateTableName) => rateTables.get(name) ?? rateTables.set(name, loadRateTable(name)).get(name)!;
 
 @QueryHandler(AnalysisQuery)
 export class AnalysisHandler implements IQueryHandler<AnalysisQuery> {

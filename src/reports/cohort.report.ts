@@ -9,6 +9,9 @@ import type { Row } from '../../projections/projection';
 import { table1, table2, type Table1Row, type Table2Row } from './report.actdTables';
 import { table3, table4, type ResponseCounts } from './report.treatmentTables';
 import { numericSummary, type NumericSummary } from './summary.statistics';
+import { survivalParagraph, type SurvivalParagraph } from './report.survival';
+import { jsonRows } from '../../projections/row.format';
+import type { RateTable } from '../stats';
 
 /** Rows of the datasets `patients`, `time-to-onset` and `follow-up`, for the same cut-offs. */
 export interface ReportRows {
@@ -48,11 +51,13 @@ export interface CohortReport extends ReportCutOffs {
   };
   /** deaths during follow-up, and the time to death in months */
   deaths: { n: number; monthsToDeath: NumericSummary | null };
+  /** Kaplan-Meier at 60-240 months and the Minnesota comparison; null without anyone followed */
+  survival: SurvivalParagraph | null;
 }
 
 const sum = (rows: readonly Row[], column: string) => rows.reduce((n, row) => n + Number(row[column] ?? 0), 0);
 
-export function cohortReport({ patients, timeToOnset, followUp }: ReportRows, cutOffs: ReportCutOffs): CohortReport {
+export function cohortReport({ patients, timeToOnset, followUp }: ReportRows, cutOffs: ReportCutOffs): Omit<CohortReport, 'survival'> {
   const followed = followUp.filter((f) => f.followup_months !== null);
   const months = (rows: readonly Row[]) => numericSummary(rows.map((f) => f.followup_months as number));
   const died = followed.filter((f) => f.died === 1);
@@ -76,8 +81,15 @@ export function cohortReport({ patients, timeToOnset, followUp }: ReportRows, cu
   };
 }
 
-/** The report of a folded cohort: the three datasets' rows as of `asOf`, then cohortReport. */
-export function reportOfCohort(cohort: CohortState, cutOffs: ReportCutOffs): CohortReport {
+/** The report of a folded cohort: the datasets' rows as of `asOf`, then cohortReport and the survival paragraph. */
+export function reportOfCohort(cohort: CohortState, cutOffs: ReportCutOffs, minnesota: RateTable): CohortReport {
   const rows = (name: string) => findDataset(name)!.rows(cohort, cutOffs.asOf === null ? {} : { asOf: cutOffs.asOf });
-  return { ...cohortReport({ patients: rows('patients'), timeToOnset: rows('time-to-onset'), followUp: rows('follow-up') }, cutOffs), position: cohort.position };
+  // The survival analysis reads the survival dataset as it is published (decimals to 10 places), as R would.
+  const survival = findDataset('survival')!;
+  const survivalRows = jsonRows(survival.columns, survival.rows(cohort, cutOffs.asOf === null ? {} : { asOf: cutOffs.asOf }));
+  return {
+    ...cohortReport({ patients: rows('patients'), timeToOnset: rows('time-to-onset'), followUp: rows('follow-up') }, cutOffs),
+    position: cohort.position,
+    survival: survivalParagraph(survivalRows, minnesota),
+  };
 }

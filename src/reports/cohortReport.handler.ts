@@ -10,6 +10,7 @@ import type { EventStore } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import { cohortAtCut, type CutParams } from '../export/cohort.cut';
 import { reportOfCohort, type CohortReport } from './cohort.report';
+import { rateTable } from '../analyses/rateTables.cache';
 
 export class CohortReportQuery {
   constructor(readonly params: CutParams) {}
@@ -24,6 +25,6 @@ export class CohortReportHandler implements IQueryHandler<CohortReportQuery, Coh
 
   async execute({ params }: CohortReportQuery): Promise<CohortReport> {
     const cohort = await cohortAtCut(this.readModel, this.store, params);
-    return reportOfCohort(cohort, { asOf: params.asOf ?? null, knownAt: params.knownAt ?? null, atPosition: params.atPosition ?? null });
+    return reportOfCohort(cohort, { asOf: params.asOf ?? null, knownAt: params.knownAt ?? null, atPosition: params.atPosition ?? null }, rateTable('minnesota'));
   }
 }

@@ -55,6 +55,26 @@ export function reportTables(report: CohortReport): TextTable[] {
       header: ['', 'n', 'Mean', 'Median', 'Range'],
       rows: [summaryRow('All', followUp.all), summaryRow('Alive at last follow-up', followUp.alive), summaryRow('Died: time to death', deaths.monthsToDeath)],
     },
+    ...survivalTables(report),
+  ];
+}
+
+const percent = (value: number | null) => (value === null ? '-' : decimal(100 * value, 0));
+
+function survivalTables({ survival }: CohortReport): TextTable[] {
+  if (survival === null) return [];
+  const m = survival.minnesota;
+  return [
+    {
+      title: `Survival from the calcinosis cutis diagnosis (Kaplan-Meier, ${survival.n} patients, ${survival.deaths} deaths; 95% CI on the log scale)`,
+      header: ['Months', 'At risk', 'Survival, %', '95% CI, %'],
+      rows: survival.atTimes.map((r) => [String(r.months), String(r.nRisk), percent(r.surv), `${percent(r.lower)}-${percent(r.upper)}`]),
+    },
+    {
+      title: 'Compared with Minnesota residents of the same age, sex and year (one-sample log-rank test)',
+      header: ['Observed deaths', 'Expected deaths', 'SMR (95% CI)', 'P'],
+      rows: [[String(m.observed), decimal(m.expected, 2), `${decimal(m.smr, 2)} (${decimal(m.smrLower, 2)}-${decimal(m.smrUpper, 2)})`, decimal(m.pvalue, 2)]],
+    },
   ];
 }
 
