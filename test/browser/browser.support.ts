@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { UsersService } from '../../src/auth/users.service';
+import type { Role } from '../../src/users/user.events';
 import type { AppConfig } from '../../src/config';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -36,9 +37,14 @@ export interface WebApp extends TestApp {
 
 export const TEST_USER = { userName: 'ruth', password: 'correct horse battery staple' };
 
+/** A user who signs in with TEST_USER's password; answers the user's API key. */
+export async function addUser(t: TestApp, userName: string, roles: Role[]): Promise<string> {
+  return (await t.app.get(UsersService).addUser({ userName, roles, identifiedAccess: true }, 'test', TEST_USER.password)).apiKey;
+}
+
 export async function startWebApp(auth: AppConfig['auth']): Promise<WebApp> {
   const t = await startTestApp({ config: { auth } });
-  const { apiKey } = await t.app.get(UsersService).addUser({ userName: TEST_USER.userName, roles: ['recorder', 'analyst', 'auditor'], identifiedAccess: true }, 'test', TEST_USER.password);
+  const apiKey = await addUser(t, TEST_USER.userName, ['recorder', 'analyst', 'auditor']);
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   return { ...t, url: `http://127.0.0.1:${port}`, apiKey };

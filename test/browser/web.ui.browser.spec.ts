@@ -274,7 +274,7 @@ describeInBrowser('web UI in Chromium', () => {
   it('signs out: the page returns to the sign-in form and the cookie no longer works', async () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expectText(page.locator('#login-error'), 'You are signed out.');
+    await expectText(page.locator('#login-message'), 'You are signed out.');
     expect(await page.evaluate(async () => (await fetch('/auth/me')).status)).toBe(401);
     await screenshot(page, '11-signed-out');
   });

@@ -36,7 +36,7 @@ function renderChrome() {
   const path = currentView().path;
   /** @param {string} href @param {string} text @param {boolean} active */
   const link = (href, text, active) => h('a', { href, 'aria-current': active ? 'page' : null }, text);
-  fill(nav, link('#/', 'Cohort', path === '/'), can('recorder', 'auditor') ? link('#/patients', 'Patients', path.startsWith('/patients')) : null, h('a', { href: 'docs' }, 'API docs'));
+  fill(nav, me ? link('#/', 'Cohort', path === '/') : null, can('recorder', 'auditor') ? link('#/patients', 'Patients', path.startsWith('/patients')) : null, h('a', { href: 'docs' }, 'API docs'));
   if (!me) return void fill(user);
   fill(
     user,

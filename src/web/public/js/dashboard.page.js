@@ -37,9 +37,9 @@ export async function renderDashboard(main, { cut, signal, refresh }) {
 
   await Promise.all([
     renderSurvival(survival, cut, signal),
-    report?.error
-      ? tables.append(h('p', { class: 'note' }, `The tables are not available: ${report.error}.`))
-      : report && reportTables(cut, signal).then((list) => tables.append(...list)),
+    report && !report.error
+      ? reportTables(cut, signal).then((list) => tables.append(...list))
+      : tables.append(h('p', { class: 'note' }, `The tables are not available: ${report?.error ?? 'they need the analyst or recorder role'}.`)),
   ]);
 }
 

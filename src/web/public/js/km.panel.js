@@ -10,6 +10,7 @@ import { csvText, download } from './file.download.js';
 import { downloadPng, downloadSvg } from './figure.export.js';
 import { axisFor, drawKaplanMeier, formatP } from './km.plot.js';
 import { operation, queryEnum } from './openapi.schema.js';
+import { can } from './session.state.js';
 import { cutQuery } from './timeCut.state.js';
 import { currentView, navigate } from './url.state.js';
 
@@ -56,6 +57,10 @@ function unavailable(error, what) {
 export async function renderSurvival(container, cut, signal) {
   const options = panelOptions(currentView().options);
   fill(container, h('h2', { id: 'survival-heading' }, 'Survival after the calcinosis cutis diagnosis'), h('p', { class: 'loading' }, 'Computing survival…'));
+  if (!can('analyst')) {
+    fill(container, container.firstChild, h('p', { class: 'note', id: 'km-unavailable' }, 'The survival analysis needs the analyst role.'));
+    return;
+  }
   if (!(await operation('GET', KM_PATH))) {
     fill(container, container.firstChild, h('p', { class: 'note', id: 'km-unavailable' }, 'Survival curves are not available on this server yet: it has no GET /analyses/kaplan-meier endpoint. The tables below do not depend on it.'));
     return;

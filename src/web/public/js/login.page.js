@@ -5,7 +5,9 @@ import { logIn } from './session.state.js';
 
 /** @param {HTMLElement} main @param {{message?: string, onSignedIn: () => void}} options */
 export function renderLogin(main, { message, onSignedIn }) {
-  const error = h('p', { id: 'login-error', class: 'form-error', role: 'alert' }, message ?? '');
+  // why the sign-in page is shown (signed out, session ended) is news, not an error
+  const notice = message ? h('p', { id: 'login-message', class: 'note', role: 'status' }, message) : null;
+  const error = h('p', { id: 'login-error', class: 'form-error', role: 'alert' });
   const userName = /** @type {HTMLInputElement} */ (h('input', { id: 'userName', name: 'userName', autocomplete: 'username', required: true }));
   const password = /** @type {HTMLInputElement} */ (h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true }));
   const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit', class: 'primary' }, 'Sign in'));
@@ -32,6 +34,6 @@ export function renderLogin(main, { message, onSignedIn }) {
       submit.disabled = false;
     }
   });
-  fill(main, h('section', { class: 'panel narrow' }, h('h1', { tabindex: -1 }, 'Sign in'), h('p', {}, 'Cohort Chronicle keeps identifiable patient records: sign in with the account an administrator gave you.'), form));
+  fill(main, h('section', { class: 'panel narrow' }, h('h1', { tabindex: -1 }, 'Sign in'), notice, h('p', {}, 'Cohort Chronicle keeps identifiable patient records: sign in with the account an administrator gave you.'), form));
   userName.focus();
 }
