@@ -37,6 +37,8 @@ describeInBrowser('web UI in Chromium', () => {
 
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${app.url}${path}`, { ...init, headers: { Authorization: `Bearer ${app.apiKey}`, 'Content-Type': 'application/json', ...init.headers } });
+  // answers are checked field by field below
+  const getJson = async (path: string): Promise<any> => (await api(path)).json();
 
   it('asks for a password, refuses a wrong one, and signs in with the right one', async () => {
     await page.goto(app.url);
@@ -105,7 +107,7 @@ describeInBrowser('web UI in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('asOf')).toBe('2005-06-30');
     const reference = EXPECTED.as_of['2005-06-30'].at.log as { time: number; n_risk: number }[];
     for (const { time, n_risk } of reference) await expectText(page.locator(`#km-plot text.km-at-risk[data-time="${time}"]`), String(n_risk));
-    const asOfReport = await (await api('/reports/cohort?asOf=2005-06-30')).json();
+    const asOfReport = await getJson('/reports/cohort?asOf=2005-06-30');
     await expectText(page.locator('#count-analysed'), String(asOfReport.analysed));
     expect(asOfReport.analysed).not.toBe(Number(before));
     await screenshot(page, '04-time-travel-asof');
@@ -119,19 +121,19 @@ describeInBrowser('web UI in Chromium', () => {
   });
 
   it('cuts the record at a log position with the slider and sends that cut to the analyses', async () => {
-    const head = (await (await fetch(`${app.url}/health`)).json()).headPosition as number;
+    const head = (await getJson('/health')).headPosition as number;
     await page.getByLabel('Up to log position', { exact: true }).check();
     const position = Math.round(head / 2);
     await page.locator('#atPosition').fill(String(position));
     await expectText(page.locator('#time-statement'), `Showing facts dated on or before 2005-06-30, as the log stood at position ${position.toLocaleString('en-US')} of ${head.toLocaleString('en-US')}.`);
     expect(new URL(page.url()).searchParams.get('atPosition')).toBe(String(position));
     // half the log holds fewer patients: fewer at risk at 12 months than the whole record as of that date
-    const atHalf = await (await api(`/analyses/kaplan-meier?asOf=2005-06-30&atPosition=${position}&times=12`)).json();
+    const atHalf = await getJson(`/analyses/kaplan-meier?asOf=2005-06-30&atPosition=${position}&times=12`);
     const fewer = atHalf.strata[0].riskTable[0].nRisk as number;
     expect(fewer).toBeLessThan(EXPECTED.as_of['2005-06-30'].at.log[0].n_risk);
     await expectText(page.locator('#km-plot text.km-at-risk[data-time="12"]'), String(fewer));
     // the tables are cut at the same position
-    const atHalfReport = await (await api(`/reports/cohort?asOf=2005-06-30&atPosition=${position}`)).json();
+    const atHalfReport = await getJson(`/reports/cohort?asOf=2005-06-30&atPosition=${position}`);
     expect(atHalfReport.analysed).toBeLessThan(EXPECTED.as_of['2005-06-30'].n);
     await expectText(page.locator('#count-analysed'), String(atHalfReport.analysed));
     await expectText(page.locator('#report-table-1 caption'), `Table 1. Patients by autoimmune connective tissue disease (n = ${atHalfReport.analysed})`);
@@ -155,7 +157,7 @@ describeInBrowser('web UI in Chromium', () => {
     await page.getByLabel('Group by').selectOption('sex');
     await expectText(page.locator('#km-plot title'), /by sex/);
     expect(await page.locator('#km-plot g.km-stratum').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-stratum')))).toEqual(['female', 'male']);
-    const km = await (await api('/analyses/kaplan-meier?groupBy=sex&times=60,120')).json();
+    const km = await getJson('/analyses/kaplan-meier?groupBy=sex&times=60,120');
     for (const stratum of km.strata) await expectText(page.locator(`#km-plot text.km-at-risk[data-stratum="${stratum.name}"][data-time="60"]`), String(stratum.riskTable[0].nRisk));
     await expectText(page.locator('#km-plot .km-legend'), new RegExp(`Log-rank χ² = ${km.logRank.chisq.toFixed(2)}, df = 1, p = ${km.logRank.pvalue.toFixed(3)}`));
     expect(new URL(page.url()).hash).toBe('#/?times=60%2C120&groupBy=sex');
@@ -166,14 +168,14 @@ describeInBrowser('web UI in Chromium', () => {
     await page.goto(app.url);
     await page.locator('#counts').waitFor();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => [document.activeElement?.id, location.hash])).toEqual(['main', '']);
+    expect([await page.evaluate('document.activeElement?.id'), new URL(page.url()).hash]).toEqual(['main', '']);
     // backwards from the content: the time controls, entered at the checked radio of their group
     await page.keyboard.press('Shift+Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('knowledge-now');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('knowledge-now');
     await page.keyboard.press('Shift+Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('asOf');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('asOf');
   });
 
   it('pages through the patients and opens one on its timeline', async () => {
@@ -189,14 +191,14 @@ describeInBrowser('web UI in Chromium', () => {
   });
 
   it('records a lesion through the form, showing the server’s validation message next to its field first', async () => {
-    const revision = (await (await api(`/patients/${PATIENT}`)).json()).revision as number;
+    const revision = (await getJson(`/patients/${PATIENT}`)).revision as number;
     await page.locator('#entry-lesions summary').click();
     await page.locator('#form-lesions-lesionId').fill('L9');
     await page.locator('#form-lesions-onsetOn').fill('2001-02-03');
     await page.locator('#form-lesions button[type=submit]').click();
     await expectText(page.locator('#form-lesions-site-error'), 'is required');
     expect(await page.locator('#form-lesions-site').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('form-lesions-site');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('form-lesions-site');
     await screenshot(page, '07-lesion-validation-error');
 
     await page.locator('#form-lesions-site').selectOption('trunk');
@@ -204,11 +206,11 @@ describeInBrowser('web UI in Chromium', () => {
     await expectText(page.locator('#patient-summary'), new RegExp(`Revision ${revision + 1}\\.`));
     await expectText(page.locator('#facts-lesions tbody'), /L9\s*trunk\s*2001-02-03/);
     expect(await page.locator('#timeline g.tl-lesion').count()).toBe(rowsOf('lesions.csv', PATIENT) + 1);
-    const stored = (await (await api(`/patients/${PATIENT}`)).json()).lesions.find((l: { lesionId: string }) => l.lesionId === 'L9');
+    const stored = (await getJson(`/patients/${PATIENT}`)).lesions.find((l: { lesionId: string }) => l.lesionId === 'L9');
     expect(stored).toMatchObject({ site: 'trunk', onsetOn: '2001-02-03' });
 
     // read your writes: the figures are asked to include the lesion's log position
-    const written = (await (await api(`/patients/${PATIENT}/history`)).json()).at(-1).position;
+    const written = (await getJson(`/patients/${PATIENT}/history`)).at(-1).position;
     const reportRequest = page.waitForRequest((request) => request.url().includes('/reports/cohort?'));
     await page.getByRole('link', { name: 'Cohort', exact: true }).click();
     expect(new URL((await reportRequest).url()).searchParams.get('minPosition')).toBe(String(written));
@@ -226,7 +228,7 @@ describeInBrowser('web UI in Chromium', () => {
     await page.locator('#form-lesions button[type=submit]').click();
     await expectText(page.locator('#form-lesions-problems'), /This patient changed since you opened it/);
     expect(await page.locator('#form-lesions-lesionId').inputValue()).toBe('L10');
-    const lesions = (await (await api(`/patients/${PATIENT}`)).json()).lesions.map((l: { lesionId: string }) => l.lesionId);
+    const lesions = (await getJson(`/patients/${PATIENT}`)).lesions.map((l: { lesionId: string }) => l.lesionId);
     expect(lesions).not.toContain('L10');
     await screenshot(page, '08-concurrency-conflict');
     await page.getByRole('button', { name: 'Reload the patient' }).click();
@@ -262,7 +264,7 @@ describeInBrowser('web UI in Chromium', () => {
   });
 
   it('shows the patient read-only as the record stood before the lesion was entered', async () => {
-    const history = await (await api(`/patients/${PATIENT}/history`)).json();
+    const history = await getJson(`/patients/${PATIENT}/history`);
     const beforeLesion = history.find((e: { description: string }) => /L9/.test(e.description)).position - 1;
     await page.goto(`${app.url}/?atPosition=${beforeLesion}#/patients/${PATIENT}`);
     await expectText(page.locator('#patient-summary'), /Shown as of log position/);
