@@ -190,6 +190,19 @@ describeInBrowser('web UI in Chromium', () => {
     await screenshot(page, '06-patient-timeline');
   });
 
+  it('fades on the timeline what is dated after asOf, and marks the cut-off', async () => {
+    const starts = readFileSync(join(MAYO_DIR, 'treatments.csv'), 'utf8').split('\n').filter((line) => line.startsWith(`${PATIENT},`)).map((line) => line.split(',')[7]);
+    const asOf = '1998-09-01';
+    await page.goto(`${app.url}/?asOf=${asOf}#/patients/${PATIENT}`);
+    await expectText(page.locator('#timeline g.tl-asof'), `as of ${asOf}`);
+    expect(await page.locator('#timeline g.tl-treatment').count()).toBe(starts.length);
+    expect(await page.locator('#timeline g.tl-treatment[opacity="0.3"]').count()).toBe(starts.filter((start) => start > asOf).length);
+    expect(await page.locator('#facts-treatments tbody tr.after-asof').count()).toBe(starts.filter((start) => start > asOf).length);
+    await screenshot(page, '06b-patient-timeline-asof');
+    await page.goto(`${app.url}/#/patients/${PATIENT}`);
+    await page.locator('#entry-lesions').waitFor();
+  });
+
   it('records a lesion through the form, showing the server’s validation message next to its field first', async () => {
     const revision = (await getJson(`/patients/${PATIENT}`)).revision as number;
     await page.locator('#entry-lesions summary').click();

@@ -9,12 +9,12 @@ import { h } from './dom.build.js';
 /** @param {unknown} v */
 const show = (v) => (v === null || v === undefined ? '–' : Array.isArray(v) ? v.join(', ') || '–' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v).replace(/_/g, ' '));
 
-/** @type {Record<string, {title: string, kind: FactKind, columns: [string, (f: any) => unknown][]}>} */
+/** @type {Record<string, {title: string, kind: FactKind, date: (f: any) => string, columns: [string, (f: any) => unknown][]}>} */
 const KINDS = {
-  diagnoses: { title: 'Diagnoses', kind: 'diagnosis', columns: [['Id', (f) => f.diagnosisId], ['Condition', (f) => f.condition], ['Subtype', (f) => f.subtype], ['Components', (f) => f.components], ['Diagnosed on', (f) => f.diagnosedOn], ['Confirmed by', (f) => f.confirmedBy]] },
-  lesions: { title: 'Lesions', kind: 'lesion', columns: [['Id', (f) => f.lesionId], ['Site', (f) => f.site], ['Onset on', (f) => f.onsetOn], ['Ulcerated', (f) => f.ulcerated], ['Painful', (f) => f.painful]] },
-  treatments: { title: 'Treatment courses', kind: 'treatment', columns: [['Id', (f) => f.treatmentId], ['Agent', (f) => f.agent], ['Indication', (f) => f.indication], ['Category', (f) => f.category], ['Dose', (f) => (f.dose === null ? null : `${f.dose} ${f.doseUnit ?? ''}`)], ['Started on', (f) => f.startedOn], ['Stopped on', (f) => f.stoppedOn], ['Responses', (f) => f.responses.map((/** @type {any} */ r) => `${r.grade} (${r.assessedOn})`)]] },
-  contacts: { title: 'Contacts', kind: 'contact', columns: [['Seen on', (f) => f.seenOn]] },
+  diagnoses: { title: 'Diagnoses', kind: 'diagnosis', date: (f) => f.diagnosedOn, columns: [['Id', (f) => f.diagnosisId], ['Condition', (f) => f.condition], ['Subtype', (f) => f.subtype], ['Components', (f) => f.components], ['Diagnosed on', (f) => f.diagnosedOn], ['Confirmed by', (f) => f.confirmedBy]] },
+  lesions: { title: 'Lesions', kind: 'lesion', date: (f) => f.onsetOn, columns: [['Id', (f) => f.lesionId], ['Site', (f) => f.site], ['Onset on', (f) => f.onsetOn], ['Ulcerated', (f) => f.ulcerated], ['Painful', (f) => f.painful]] },
+  treatments: { title: 'Treatment courses', kind: 'treatment', date: (f) => f.startedOn, columns: [['Id', (f) => f.treatmentId], ['Agent', (f) => f.agent], ['Indication', (f) => f.indication], ['Category', (f) => f.category], ['Dose', (f) => (f.dose === null ? null : `${f.dose} ${f.doseUnit ?? ''}`)], ['Started on', (f) => f.startedOn], ['Stopped on', (f) => f.stoppedOn], ['Responses', (f) => f.responses.map((/** @type {any} */ r) => `${r.grade} (${r.assessedOn})`)]] },
+  contacts: { title: 'Contacts', kind: 'contact', date: (f) => f.seenOn, columns: [['Seen on', (f) => f.seenOn]] },
 };
 
 /**
@@ -39,13 +39,13 @@ export function factTables(state, { corrections, asOf, editable, onCorrect, onRe
   };
   /** @param {any} fact @param {string} date */
   const rowClass = (fact, date) => [corrections.has(fact.eventId) ? 'corrected' : '', asOf && date > asOf ? 'after-asof' : ''].join(' ').trim() || null;
-  const tables = Object.entries(KINDS).map(([key, { title, kind, columns }]) =>
+  const tables = Object.entries(KINDS).map(([key, { title, kind, date, columns }]) =>
     h(
       'table',
       { class: 'data facts', id: `facts-${key}` },
       h('caption', {}, `${title} (${state[key].length})`),
       h('thead', {}, h('tr', {}, columns.map(([name]) => h('th', { scope: 'col' }, name)), h('th', { scope: 'col' }, 'Corrections'))),
-      h('tbody', {}, state[key].map((/** @type {any} */ fact) => h('tr', { class: rowClass(fact, String(columns.find(([n]) => /on$/.test(n))?.[1](fact) ?? '')) }, columns.map(([, value]) => h('td', {}, show(value(fact)))), h('td', { class: 'fact-notes' }, notes(kind, fact))))),
+      h('tbody', {}, state[key].map((/** @type {any} */ fact) => h('tr', { class: rowClass(fact, date(fact)) }, columns.map(([, value]) => h('td', {}, show(value(fact)))), h('td', { class: 'fact-notes' }, notes(kind, fact))))),
     ),
   );
   const death = state.death ? h('div', { id: 'fact-death', class: 'fact-death' }, h('p', {}, `Died on ${state.death.diedOn}${state.death.cause ? ` (${state.death.cause})` : ''}.`), notes('death', state.death)) : null;
