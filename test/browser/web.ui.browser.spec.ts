@@ -286,6 +286,20 @@ describeInBrowser('web UI in Chromium', () => {
     await screenshot(page, '10-patient-in-the-past');
   });
 
+  it('enrols a new patient through the form and opens it', async () => {
+    await page.goto(`${app.url}/#/patients`);
+    await page.locator('#enrol summary').click();
+    await page.locator('#form-enrol-patientId').fill('MCC-0001');
+    await page.locator('#form-enrol-sex').selectOption('male');
+    await page.locator('#form-enrol-birthDate').fill('1960-05-06');
+    await page.locator('#form-enrol-researchAuthorization').selectOption('granted');
+    await page.locator('#form-enrol-treatmentHistory').selectOption('documented');
+    await page.locator('#form-enrol button[type=submit]').click();
+    await expectText(page.locator('h1'), 'Patient MCC-0001');
+    await expectText(page.locator('#patient-summary'), /^male, born 1960-05-06; .* Revision 0\.$/);
+    expect((await getJson('/patients?limit=1')).total).toBe(EXPECTED.rows.patients + 1);
+  });
+
   it('signs out: the page returns to the sign-in form and the cookie no longer works', async () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -40,7 +40,7 @@ export async function renderPatients(main, { signal, announce }) {
   );
   const table = h(
     'table',
-    { class: 'data', id: 'patient-list' },
+    { class: 'data text', id: 'patient-list' },
     h('caption', { class: 'visually-hidden' }, 'Patients in order of enrolment, as the record stands now'),
     h('thead', {}, h('tr', {}, ['Patient', 'Sex', 'Born', 'Research authorization', 'Died', 'Revision', 'Last recorded (UTC)'].map((t) => h('th', { scope: 'col' }, t)))),
     h(
@@ -51,7 +51,7 @@ export async function renderPatients(main, { signal, announce }) {
       ),
     ),
   );
-  fill(main, heading, h('p', { class: 'hint' }, 'The list shows the record as it stands now; open a patient to see it at another point in time.'), openById(), pager, table, can('recorder') ? await enrolment(announce) : null);
+  fill(main, heading, h('p', { class: 'hint' }, 'The list shows the record as it stands now; open a patient to see it at another point in time.'), openById(), can('recorder') ? await enrolment(announce) : null, pager, table);
 }
 
 function openById() {
