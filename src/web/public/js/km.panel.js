@@ -143,8 +143,10 @@ const pct = (v) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed
 
 /** The figure's numbers as a table: screen readers, and anyone who wants the values. @param {any} km @param {string} unit @param {number[]} times */
 function summaryTable(km, unit, times) {
+  const grouped = km.strata.length > 1;
   const median = (/** @type {any} */ m) => (m?.estimate === null || m?.estimate === undefined ? 'not reached' : `${m.estimate.toFixed(1)} ${unit} (${m.lower?.toFixed(1) ?? '–'}–${m.upper?.toFixed(1) ?? 'not reached'})`);
-  return h(
+  // a dozen groups make a long table: folded then, open for one curve
+  return h('details', { class: 'km-summary', open: !grouped }, h('summary', {}, 'The figure’s numbers as a table'), h(
     'table',
     { class: 'data', id: 'km-summary' },
     h('caption', {}, `Survival at chosen times (${Math.round(km.confLevel * 100)}% CI, ${km.confType})`),
@@ -158,7 +160,7 @@ function summaryTable(km, unit, times) {
         ),
       ),
     ),
-  );
+  ));
 }
 
 /** @param {any} km */

@@ -5,6 +5,7 @@
  * (from the server's riskTable). Presentation attributes only, so the downloaded SVG/PNG looks the same.
  */
 import { s } from './dom.build.js';
+import { drawLegend } from './km.legend.js';
 import { linear, niceTicks } from './plot.scale.js';
 
 /** Okabe-Ito: told apart by colour-blind readers, and dark enough on white for lines. */
@@ -14,11 +15,13 @@ const W = 760;
 const M = { right: 24, top: 16 };
 const PLOT_H = 300;
 const ROW = 18;
+/** More overlapping bands than this hide the curves. */
+const MAX_BANDS = 2;
 
 /**
  * @typedef {{time: number, nRisk: number, nEvent: number, nCensor: number, surv: number, lower: number | null, upper: number | null}} KmRow
  * @typedef {{name: string, n: number, events: number, table: KmRow[], riskTable: {time: number, nRisk: number}[], median: {estimate: number | null} | null}} Stratum
- * @typedef {{strata: Stratum[], logRank: {chisq: number, df: number, pvalue: number} | null, confLevel: number, timeUnit: string}} KmAnswer
+ * @typedef {{strata: Stratum[], logRank: {chisq: number, df: number, pvalue: number} | null, confLevel: number, confType: string, timeUnit: string}} KmAnswer
  * @typedef {{observed: number, expected: number, pvalue: number, smr: {smr: number}, expectedCurve: {time: number, surv: number}[], ratetable: string}} RateAnswer
  */
 
@@ -26,7 +29,7 @@ const ROW = 18;
 export const formatP = (p) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
 /** @param {Stratum} stratum @param {number} groups */
-const stratumLabel = (stratum, groups) => `${groups > 1 ? stratum.name : 'All patients'} (n = ${stratum.n}, ${stratum.events} deaths)`;
+const stratumLabel = (stratum, groups) => `${groups > 1 ? stratum.name.replace(/_/g, ' ') : 'All patients'} (n = ${stratum.n}, ${stratum.events} deaths)`;
 
 /** @param {Stratum} stratum @param {number} groups */
 const riskLabel = (stratum, groups) => (groups > 1 ? stratum.name.replace(/_/g, ' ').slice(0, 32) : 'All');
@@ -66,9 +69,10 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
   const x = linear(0, end, left, W - M.right);
   const y = linear(0, 1, M.top + PLOT_H, M.top);
   const shownTimes = riskTimes.filter((t) => t >= 0 && t <= end);
-  const tableTop = M.top + PLOT_H + 58;
-  const height = tableTop + 22 + ROW * strata.length + 10;
   const colour = (/** @type {number} */ i) => STRATUM_COLOURS[i % STRATUM_COLOURS.length];
+  // past the palette, colours come round again: dashed the second time
+  const dash = (/** @type {number} */ i) => (i >= STRATUM_COLOURS.length ? '6 3' : null);
+  const withBands = strata.length <= MAX_BANDS;
 
   const grid = ticks.map((t) => s('line', { x1: x(t), x2: x(t), y1: y(0), y2: y(1), stroke: '#e6e6e6' }));
   const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => [
@@ -96,8 +100,8 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
     return s(
       'g',
       { class: 'km-stratum', 'data-stratum': stratum.name },
-      s('polygon', { class: 'km-band', points: band.join(' '), fill: colour(i), 'fill-opacity': 0.15, stroke: 'none' }),
-      s('path', { class: 'km-curve', d: line, fill: 'none', stroke: colour(i), 'stroke-width': 2 }),
+      withBands ? s('polygon', { class: 'km-band', points: band.join(' '), fill: colour(i), 'fill-opacity': 0.15, stroke: 'none' }) : null,
+      s('path', { class: 'km-curve', d: line, fill: 'none', stroke: colour(i), 'stroke-width': 2, 'stroke-dasharray': dash(i) }),
       censored.map((r) => s('line', { class: 'km-censor', x1: x(r.time), x2: x(r.time), y1: y(r.surv) - 5, y2: y(r.surv) + 5, stroke: colour(i), 'stroke-width': 1.5 })),
     );
   });
@@ -113,31 +117,16 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
       })
     : null;
 
+  /** @type {import('./km.legend.js').LegendLine[]} */
   const legendLines = [
-    ...strata.map((st, i) => ({ kind: 'curve', colour: colour(i), text: stratumLabel(st, strata.length) })),
-    { kind: 'band', colour: colour(0), text: `${Math.round(km.confLevel * 100)}% confidence band; ticks: censored` },
-    ...(expected && rate ? [{ kind: 'dash', colour: '#333333', text: `Expected: matched ${rate.ratetable === 'minnesota' ? 'Minnesota' : 'US'} residents (SMR ${rate.smr.smr.toFixed(2)}, ${formatP(rate.pvalue)})` }] : []),
-    ...(km.logRank ? [{ kind: 'text', colour: '', text: `Log-rank χ² = ${km.logRank.chisq.toFixed(2)}, df = ${km.logRank.df}, ${formatP(km.logRank.pvalue)}` }] : []),
+    ...strata.map((st, i) => ({ kind: /** @type {const} */ ('curve'), colour: colour(i), dash: dash(i), text: stratumLabel(st, strata.length) })),
+    { kind: withBands ? 'band' : 'text', colour: colour(0), text: withBands ? `${Math.round(km.confLevel * 100)}% confidence band (${km.confType}); ticks: censored` : `ticks: censored (confidence bands are drawn for at most ${MAX_BANDS} groups; see the table)` },
+    ...(expected && rate ? [{ kind: /** @type {const} */ ('dash'), colour: '#333333', dash: '6 4', text: `Expected: matched ${rate.ratetable === 'minnesota' ? 'Minnesota' : 'US'} residents (SMR ${rate.smr.smr.toFixed(2)}, ${formatP(rate.pvalue)})` }] : []),
+    ...(km.logRank ? [{ kind: /** @type {const} */ ('text'), colour: '', text: `Log-rank χ² = ${km.logRank.chisq.toFixed(2)}, df = ${km.logRank.df}, ${formatP(km.logRank.pvalue)}` }] : []),
   ];
-  const legendTop = y(0) - 12 - ROW * legendLines.length;
-  const legendWidth = Math.min(W - M.right - left - 16, 60 + 6.6 * Math.max(...legendLines.map((l) => l.text.length)));
-  const legend = s(
-    'g',
-    { class: 'km-legend' },
-    s('rect', { x: left + 8, y: legendTop - 4, width: legendWidth, height: ROW * legendLines.length + 8, fill: '#ffffff', 'fill-opacity': 0.85, stroke: '#cccccc' }),
-    legendLines.map((line, k) => {
-      const ly = legendTop + ROW * k + ROW / 2;
-      const mark =
-        line.kind === 'curve'
-          ? s('line', { x1: left + 16, x2: left + 40, y1: ly, y2: ly, stroke: line.colour, 'stroke-width': 2 })
-          : line.kind === 'band'
-            ? s('rect', { x: left + 16, y: ly - 5, width: 24, height: 10, fill: line.colour, 'fill-opacity': 0.15 })
-            : line.kind === 'dash'
-              ? s('line', { x1: left + 16, x2: left + 40, y1: ly, y2: ly, stroke: line.colour, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' })
-              : null;
-      return [mark, s('text', { ...FONT, x: left + (line.kind === 'text' ? 16 : 48), y: ly + 4 }, line.text)];
-    }),
-  );
+  const legend = drawLegend(legendLines, { x: 16, y: y(0) + 52, width: W - M.right - 16, font: FONT });
+  const tableTop = y(0) + 52 + legend.height + 28;
+  const height = tableTop + 22 + ROW * strata.length + 10;
 
   const riskTable = s(
     'g',
@@ -169,7 +158,7 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
       expected,
       xAxis,
       yAxis,
-      legend,
+      legend.element,
       riskTable,
     )
   );
