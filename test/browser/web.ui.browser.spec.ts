@@ -300,6 +300,16 @@ describeInBrowser('web UI in Chromium', () => {
     expect((await getJson('/patients?limit=1')).total).toBe(EXPECTED.rows.patients + 1);
   });
 
+  it('sends the user back to the sign-in form when the session is gone, and on to the page after signing in', async () => {
+    await context.clearCookies();
+    await page.getByRole('link', { name: 'Patients', exact: true }).click();
+    await expectText(page.locator('#login-message'), 'Your session has ended: sign in again.');
+    await page.getByLabel('User name').fill(TEST_USER.userName);
+    await page.getByLabel('Password').fill(TEST_USER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.locator('#page-range'), /^1–50 of /);
+  });
+
   it('signs out: the page returns to the sign-in form and the cookie no longer works', async () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Sign out' }).click();
