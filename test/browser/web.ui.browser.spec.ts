@@ -278,9 +278,11 @@ describeInBrowser('web UI in Chromium', () => {
 
   it('shows the patient read-only as the record stood before the lesion was entered', async () => {
     const history = await getJson(`/patients/${PATIENT}/history`);
-    const beforeLesion = history.find((e: { description: string }) => /L9/.test(e.description)).position - 1;
-    await page.goto(`${app.url}/?atPosition=${beforeLesion}#/patients/${PATIENT}`);
-    await expectText(page.locator('#patient-summary'), /Shown as of log position/);
+    // the patient's own event just before the lesion (positions are global: the one before may be another patient's)
+    const beforeLesion = history[history.findIndex((e: { description: string }) => /L9/.test(e.description)) - 1].position;
+    await page.locator('#history').getByRole('link', { name: String(beforeLesion), exact: true }).click();
+    await expectText(page.locator('#patient-summary'), new RegExp(`Shown as of log position ${beforeLesion};`));
+    expect(new URL(page.url()).searchParams.get('atPosition')).toBe(String(beforeLesion));
     await expectText(page.locator('#facts-lesions caption'), `Lesions (${rowsOf('lesions.csv', PATIENT)})`);
     expect(await page.locator('#data-entry').count()).toBe(0);
     await screenshot(page, '10-patient-in-the-past');

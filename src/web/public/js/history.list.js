@@ -1,11 +1,24 @@
 /**
  * The audit history of one patient (GET /patients/:id/history): every event in log order, in words,
- * with who recorded it and when, the reason, and each corrected field before and after.
+ * with who recorded it and when, the reason, and each corrected field before and after. Each position
+ * links to the record as it stood right after that event.
  */
 import { h } from './dom.build.js';
+import { currentView, navigate } from './url.state.js';
 
 /** @param {unknown} v */
 const show = (v) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** The same page at the knowledge point right after an event. @param {number} position */
+function travelTo(position) {
+  const link = h('a', { href: `?atPosition=${position}${location.hash}`, title: 'Show the record as it stood right after this event' }, String(position));
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    const { asOf } = currentView().time;
+    navigate({ time: { asOf, atPosition: position } });
+  });
+  return link;
+}
 
 /** @param {any[]} history  entries up to the knowledge point shown */
 export function historyTable(history) {
@@ -21,7 +34,7 @@ export function historyTable(history) {
         h(
           'tr',
           { class: entry.type === 'EntryCorrected' || entry.type === 'EntryRetracted' ? 'amendment' : null },
-          h('td', {}, entry.position),
+          h('td', {}, travelTo(entry.position)),
           h('td', {}, entry.recordedAt.replace('T', ' ').replace(/\.\d+Z$/, '')),
           h('td', {}, entry.recordedBy),
           h('td', {}, entry.description),
