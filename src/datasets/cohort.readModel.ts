@@ -7,6 +7,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { AppConfig } from '../config';
+import { StoreUnavailableError } from '../eventStore/eventStore.port';
 import type { EventStore, StoredEvent, Subscription } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import { DomainError } from '../shared/domain.error';
@@ -49,7 +50,9 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.httpHost?.httpAdapter) await this.started();
+    // A store or read-model file that is unusable at start-up (corrupted, read-only, unreachable) must
+    // not keep the server from starting: queries answer 503 and the next one tries to start again.
+    if (this.httpHost?.httpAdapter) await this.started().catch((error: Error) => this.logger.error(`not started yet: ${error.message}`));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -71,7 +74,10 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
       this.adopt(new CohortFollower(this.catalog.open(generation)));
       if (this.catalog instanceof SqliteReadModelCatalog) this.watch = setInterval(() => this.followSwitch(), 1000).unref();
     });
-    await this.starting;
+    await this.starting.catch((error: unknown) => {
+      this.starting = null;
+      throw error instanceof StoreUnavailableError ? error : new StoreUnavailableError(`the read model cannot be opened: ${(error as Error).message}`, error);
+    });
     return this.follower!;
   }
 

@@ -3,7 +3,7 @@
  * until the head, then wait for a wake-up (an append in this process) or the poll timer (appends by
  * another process on the same data, e.g. the CLI). Positions are checkpoints: nothing is skipped.
  */
-import type { EventStore, StoredEvent, Subscription } from './eventStore.port';
+import { StoreUnavailableError, type EventStore, type StoredEvent, type Subscription } from './eventStore.port';
 
 const PAGE = 1000;
 
@@ -48,7 +48,16 @@ export function catchUpSubscription(
   const unsubscribe = wakes.on(() => wakeUp?.());
   const loop = (async () => {
     while (!closed) {
-      const page = await store.readAll({ after: position, maxCount: PAGE });
+      let page: StoredEvent[];
+      try {
+        page = await store.readAll({ after: position, maxCount: PAGE });
+      } catch (error) {
+        // An unusable store (the adapter logs why) is tried again at the next poll; the subscriber
+        // simply falls behind, which read-model lag shows.
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        await sleep();
+        continue;
+      }
       for (const event of page) {
         if (closed) return;
         await handler(event);
