@@ -121,7 +121,7 @@ export function drawTimeline(state, { sites, asOf, corrected, today }) {
     return s('g', { class: 'tl-contact', 'data-event-id': c.eventId, ...faded(c.seenOn) }, title(`Contact on ${c.seenOn}`, c.eventId), s('line', { x1: cx, x2: cx, y1: mid('Contacts') - 8, y2: mid('Contacts') + 8, stroke: '#1a1a1a', 'stroke-width': 2 }), ring(c.eventId, cx, mid('Contacts')));
   });
   const death = state.death
-    ? s('g', { class: 'tl-death', 'data-event-id': state.death.eventId, ...faded(state.death.diedOn) }, title(`Died on ${state.death.diedOn}${state.death.cause ? `: ${state.death.cause}` : ''}`, state.death.eventId), s('path', { d: `M${x(yearOf(state.death.diedOn)) - 6},${mid('Death') - 6} l12,12 m0,-12 l-12,12`, stroke: '#1a1a1a', 'stroke-width': 3 }), s('text', { ...FONT, x: x(yearOf(state.death.diedOn)) + 10, y: mid('Death') + 4 }, state.death.diedOn))
+    ? s('g', { class: 'tl-death', 'data-event-id': state.death.eventId, ...faded(state.death.diedOn) }, title(`Died on ${state.death.diedOn}${state.death.cause ? `: ${state.death.cause}` : ''}`, state.death.eventId), s('path', { d: `M${x(yearOf(state.death.diedOn)) - 6},${mid('Death') - 6} l12,12 m0,-12 l-12,12`, stroke: '#1a1a1a', 'stroke-width': 3 }), s('text', { ...FONT, x: x(yearOf(state.death.diedOn)) - 10, y: mid('Death') + 4, 'text-anchor': 'end' }, `died ${state.death.diedOn}`))
     : null;
   const asOfLine = asOf
     ? s('g', { class: 'tl-asof' }, s('line', { x1: x(yearOf(asOf)), x2: x(yearOf(asOf)), y1: 20, y2: top, stroke: '#b00020', 'stroke-width': 2, 'stroke-dasharray': '5 3' }), s('text', { ...FONT, x: x(yearOf(asOf)) - 4, y: top + 28, 'text-anchor': 'end', fill: '#b00020' }, `as of ${asOf}`))
