@@ -265,6 +265,36 @@ describeInBrowser('web UI in Chromium', () => {
     await screenshot(page, '09-correction');
   });
 
+  it('starts, stops and grades a course through the forms, the course chosen from the patient’s own', async () => {
+    await page.locator('#entry-treatments summary').click();
+    await page.locator('#form-treatments-treatmentId').fill('T9');
+    await page.locator('#form-treatments-indication').selectOption('calcinosis');
+    await page.locator('#form-treatments-agent').fill('colchicine');
+    await page.locator('#form-treatments-category').selectOption('medical');
+    await page.locator('#form-treatments-dose').fill('0.6');
+    await page.locator('#form-treatments-doseUnit').fill('mg/d');
+    await page.locator('#form-treatments-startedOn').fill('2001-04-01');
+    await page.getByLabel('L9 (extremity)').check();
+    await page.locator('#form-treatments button[type=submit]').click();
+    await expectText(page.locator('#facts-treatments tbody'), /T9\s*colchicine\s*calcinosis\s*medical\s*0\.6 mg\/d\s*2001-04-01/);
+
+    await page.locator('#entry-treatments-treatmentId-stop summary').click();
+    await page.locator('#form-treatments-treatmentId-stop-course').selectOption('T9');
+    await page.locator('#form-treatments-treatmentId-stop-stoppedOn').fill('2001-09-30');
+    await page.locator('#form-treatments-treatmentId-stop button[type=submit]').click();
+    await expectText(page.locator('#facts-treatments tbody'), /T9[^\n]*2001-04-01\s*2001-09-30/);
+
+    await page.locator('#entry-treatments-treatmentId-responses summary').click();
+    await page.locator('#form-treatments-treatmentId-responses-course').selectOption('T9');
+    await page.locator('#form-treatments-treatmentId-responses-assessedOn').fill('2001-10-15');
+    await page.locator('#form-treatments-treatmentId-responses-grade').selectOption('partial');
+    await page.locator('#form-treatments-treatmentId-responses button[type=submit]').click();
+    await expectText(page.locator('#facts-treatments tbody'), /partial \(2001-10-15\)/);
+    const course = (await getJson(`/patients/${PATIENT}`)).treatments.find((c: { treatmentId: string }) => c.treatmentId === 'T9');
+    expect(course).toMatchObject({ agent: 'colchicine', dose: 0.6, lesionIds: ['L9'], stoppedOn: '2001-09-30', responses: [expect.objectContaining({ grade: 'partial' })] });
+    expect(await page.locator('#timeline g.tl-response').count()).toBeGreaterThan(0);
+  });
+
   it('retracts a fact only with a reason, and leaves it out of the facts while the history keeps it', async () => {
     await page.getByRole('button', { name: 'Retract contact 2001-06-01' }).click();
     await page.locator('dialog button[type=submit]').click();
