@@ -16,6 +16,7 @@ import { registerDatasetCommand } from './commands/dataset.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerAnalysisCommand } from './commands/analysis.command';
 import { registerQualityCommand } from './commands/quality.command';
+import { registerCopyCommand } from './commands/copy.command';
 
 const program = new Command('cohort-chronicle')
   .description('Cohort Chronicle: event-sourced longitudinal patient tracker')
@@ -33,6 +34,7 @@ registerDatasetCommand(program);
 registerRebuildCommand(program);
 registerAnalysisCommand(program);
 registerQualityCommand(program);
+registerCopyCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
