@@ -56,6 +56,7 @@ describeInBrowser('web UI in Chromium', () => {
     await page.locator('#empty-state').waitFor();
     await screenshot(page, '02-empty-store');
     await page.getByRole('button', { name: /Load the synthetic demo cohort/ }).click();
+    await expectText(page.locator('#status'), new RegExp(`^Loaded the demo cohort: ${EXPECTED.rows.patients} patients, \\d+ events\\.$`));
     await expectText(page.locator('#count-patients'), String(EXPECTED.rows.patients));
     await expectText(page.locator('#count-analysed'), String(EXPECTED.rows.analysed));
     await expectText(page.locator('#count-deaths'), String(EXPECTED.kaplan_meier.events));

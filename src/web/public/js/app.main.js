@@ -28,8 +28,13 @@ let inFlight = null;
 /** @type {string | null} */
 let lastPath = null;
 
+/** An announcement outlives the render it leads to ("Saved", then the reload), and no more. */
+let rendersSinceAnnouncement = 0;
 /** @param {string} text */
-const announce = (text) => fill(status, text);
+const announce = (text) => {
+  rendersSinceAnnouncement = 0;
+  fill(status, text);
+};
 
 function renderChrome() {
   const me = identity();
@@ -67,6 +72,7 @@ async function render() {
   const focusedId = document.activeElement?.id;
   const pageChanged = lastPath !== null && view.path !== lastPath;
   lastPath = view.path;
+  if (++rendersSinceAnnouncement > 1) fill(status);
   const cut = timeCutOf(view.time);
   /** @type {PageContext} */
   const context = { cut, signal: controller.signal, refresh: () => void render(), announce };

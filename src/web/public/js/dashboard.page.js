@@ -16,14 +16,14 @@ const card = (label, value, id) => h('div', { class: 'card' }, h('span', { class
 const reason = (error) => (error instanceof ApiError ? (error.status === 403 ? 'needs the analyst or recorder role' : error.message) : String(error));
 
 /** @param {HTMLElement} main @param {import('./app.main.js').PageContext} context */
-export async function renderDashboard(main, { cut, signal, refresh }) {
+export async function renderDashboard(main, { cut, signal, refresh, announce }) {
   const heading = h('h1', { tabindex: -1 }, 'Cohort');
   fill(main, heading, h('p', { class: 'loading' }, 'Loading the cohort…'));
   const [patients, report] = await Promise.all([
     can('recorder', 'auditor') ? api('GET', '/patients', { query: { limit: 1 }, signal }) : null,
     can('analyst', 'recorder') ? api('GET', '/reports/cohort', { query: cutQuery(cut), signal }).catch((e) => ({ error: reason(e) })) : null,
   ]);
-  if (patients && patients.total === 0 && isPresent(cut)) return renderEmpty(main, heading, refresh);
+  if (patients && patients.total === 0 && isPresent(cut)) return renderEmpty(main, heading, refresh, announce);
 
   const cards = h(
     'div',
@@ -43,8 +43,8 @@ export async function renderDashboard(main, { cut, signal, refresh }) {
   ]);
 }
 
-/** @param {HTMLElement} main @param {HTMLElement} heading @param {() => void} refresh */
-function renderEmpty(main, heading, refresh) {
+/** @param {HTMLElement} main @param {HTMLElement} heading @param {() => void} refresh @param {(text: string) => void} announce */
+function renderEmpty(main, heading, refresh, announce) {
   const status = h('p', { role: 'status', id: 'demo-status' });
   const button = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'primary', id: 'load-demo' }, 'Load the synthetic demo cohort (81 patients)'));
   button.addEventListener('click', async () => {
@@ -52,7 +52,7 @@ function renderEmpty(main, heading, refresh) {
     fill(status, 'Loading the demo cohort…');
     try {
       const answer = await api('POST', '/demo');
-      fill(status, `Loaded ${answer.patients} patients (${answer.eventsAppended} events).`);
+      announce(`Loaded the demo cohort: ${answer.patients} patients, ${answer.eventsAppended} events.`);
       refresh();
     } catch (error) {
       button.disabled = false;
