@@ -22,6 +22,11 @@ import { AnalysesController } from './http/analyses.controller';
 import { AnalysisHandler } from './analyses/analyses.handler';
 import { QualityController } from './http/quality.controller';
 import { QualityHandler } from './audit/quality.handler';
+import { DatasetDiffController } from './audit/datasetDiff.controller';
+import { DatasetDiffHandler } from './audit/datasetDiff.handler';
+import { ReproduceController } from './audit/reproduce.controller';
+import { ReproduceHandler } from './audit/reproduce.handler';
+import { AuditTrailController } from './audit/trail.controller';
 
 export interface AppOptions {
   config: AppConfig;
@@ -38,7 +43,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, ...datasetsControllers],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ...datasetsControllers],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
@@ -56,6 +61,8 @@ export class AppModule implements OnApplicationShutdown {
         CohortReportHandler,
         AnalysisHandler,
         QualityHandler,
+        DatasetDiffHandler,
+        ReproduceHandler,
       ],
     };
   }

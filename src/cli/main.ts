@@ -16,6 +16,9 @@ import { registerDatasetCommand } from './commands/dataset.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerAnalysisCommand } from './commands/analysis.command';
 import { registerQualityCommand } from './commands/quality.command';
+import { registerDiffCommand } from './commands/diff.command';
+import { registerReproduceCommand } from './commands/reproduce.command';
+import { registerAuditTrailCommand } from './commands/auditTrail.command';
 import { registerCopyCommand } from './commands/copy.command';
 
 const program = new Command('cohort-chronicle')
@@ -34,6 +37,9 @@ registerDatasetCommand(program);
 registerRebuildCommand(program);
 registerAnalysisCommand(program);
 registerQualityCommand(program);
+registerDiffCommand(program);
+registerReproduceCommand(program);
+registerAuditTrailCommand(program);
 registerCopyCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

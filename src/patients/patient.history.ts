@@ -32,8 +32,9 @@ export interface HistoryEntry extends Envelope {
   stateAfter: PatientView;
 }
 
-export function patientHistory(events: readonly (RecordedPatientEvent & Envelope)[]): HistoryEntry[] {
-  let record: PatientRecord = emptyRecord();
+/** `start`: the record before the first of `events`, for a history read page by page (the audit trail). */
+export function patientHistory(events: readonly (RecordedPatientEvent & Envelope)[], start: PatientRecord = emptyRecord()): HistoryEntry[] {
+  let record: PatientRecord = start;
   return events.map((event) => {
     const before = record;
     record = applyToRecord(record, event);
