@@ -207,8 +207,7 @@ describeInBrowser('web UI in Chromium', () => {
   it('records a lesion through the form, showing the server’s validation message next to its field first', async () => {
     const revision = (await getJson(`/patients/${PATIENT}`)).revision as number;
     await page.locator('#entry-lesions summary').click();
-    await page.locator('#form-lesions-lesionId').fill('L9');
-    await page.locator('#form-lesions-onsetOn').fill('2001-02-03');
+    await fillForm(page, 'form-lesions', { lesionId: 'L9', onsetOn: '2001-02-03' });
     await page.locator('#form-lesions button[type=submit]').click();
     await expectText(page.locator('#form-lesions-site-error'), 'is required');
     expect(await page.locator('#form-lesions-site').getAttribute('aria-invalid')).toBe('true');
@@ -236,9 +235,7 @@ describeInBrowser('web UI in Chromium', () => {
   it('explains a concurrent change instead of overwriting it, and keeps what was typed', async () => {
     await api(`/patients/${PATIENT}/contacts`, { method: 'POST', body: JSON.stringify({ seenOn: '2001-06-01' }) });
     await page.locator('#entry-lesions summary').click();
-    await page.locator('#form-lesions-lesionId').fill('L10');
-    await page.locator('#form-lesions-site').selectOption('head');
-    await page.locator('#form-lesions-onsetOn').fill('2001-03-03');
+    await fillForm(page, 'form-lesions', { lesionId: 'L10', site: 'head', onsetOn: '2001-03-03' });
     await page.locator('#form-lesions button[type=submit]').click();
     await expectText(page.locator('#form-lesions-problems'), /This patient changed since you opened it/);
     expect(await page.locator('#form-lesions-lesionId').inputValue()).toBe('L10');
@@ -268,27 +265,18 @@ describeInBrowser('web UI in Chromium', () => {
 
   it('starts, stops and grades a course through the forms, the course chosen from the patient’s own', async () => {
     await page.locator('#entry-treatments summary').click();
-    await page.locator('#form-treatments-treatmentId').fill('T9');
-    await page.locator('#form-treatments-indication').selectOption('calcinosis');
-    await page.locator('#form-treatments-agent').fill('colchicine');
-    await page.locator('#form-treatments-category').selectOption('medical');
-    await page.locator('#form-treatments-dose').fill('0.6');
-    await page.locator('#form-treatments-doseUnit').fill('mg/d');
-    await page.locator('#form-treatments-startedOn').fill('2001-04-01');
+    await fillForm(page, 'form-treatments', { treatmentId: 'T9', indication: 'calcinosis', agent: 'colchicine', category: 'medical', dose: '0.6', doseUnit: 'mg/d', startedOn: '2001-04-01' });
     await page.getByLabel('L9 (extremity)').check();
     await page.locator('#form-treatments button[type=submit]').click();
     await expectText(page.locator('#facts-treatments tbody'), /T9\s*colchicine\s*calcinosis\s*medical\s*0\.6 mg\/d\s*2001-04-01/);
 
     await page.locator('#entry-treatments-treatmentId-stop summary').click();
-    await page.locator('#form-treatments-treatmentId-stop-course').selectOption('T9');
-    await page.locator('#form-treatments-treatmentId-stop-stoppedOn').fill('2001-09-30');
+    await fillForm(page, 'form-treatments-treatmentId-stop', { course: 'T9', stoppedOn: '2001-09-30' });
     await page.locator('#form-treatments-treatmentId-stop button[type=submit]').click();
     await expectText(page.locator('#facts-treatments tbody'), /T9[^\n]*2001-04-01\s*2001-09-30/);
 
     await page.locator('#entry-treatments-treatmentId-responses summary').click();
-    await page.locator('#form-treatments-treatmentId-responses-course').selectOption('T9');
-    await page.locator('#form-treatments-treatmentId-responses-assessedOn').fill('2001-10-15');
-    await page.locator('#form-treatments-treatmentId-responses-grade').selectOption('partial');
+    await fillForm(page, 'form-treatments-treatmentId-responses', { course: 'T9', assessedOn: '2001-10-15', grade: 'partial' });
     await page.locator('#form-treatments-treatmentId-responses button[type=submit]').click();
     await expectText(page.locator('#facts-treatments tbody'), /partial \(2001-10-15\)/);
     const course = (await getJson(`/patients/${PATIENT}`)).treatments.find((c: { treatmentId: string }) => c.treatmentId === 'T9');
@@ -322,11 +310,7 @@ describeInBrowser('web UI in Chromium', () => {
   it('enrols a new patient through the form and opens it', async () => {
     await page.goto(`${app.url}/#/patients`);
     await page.locator('#enrol summary').click();
-    await page.locator('#form-enrol-patientId').fill('MCC-0001');
-    await page.locator('#form-enrol-sex').selectOption('male');
-    await page.locator('#form-enrol-birthDate').fill('1960-05-06');
-    await page.locator('#form-enrol-researchAuthorization').selectOption('granted');
-    await page.locator('#form-enrol-treatmentHistory').selectOption('documented');
+    await fillForm(page, 'form-enrol', { patientId: 'MCC-0001', sex: 'male', birthDate: '1960-05-06', researchAuthorization: 'granted', treatmentHistory: 'documented' });
     await page.locator('#form-enrol button[type=submit]').click();
     await expectText(page.locator('h1'), 'Patient MCC-0001');
     await expectText(page.locator('#patient-summary'), /^male, born 1960-05-06; .* Revision 0\.$/);
@@ -351,6 +335,15 @@ describeInBrowser('web UI in Chromium', () => {
     await screenshot(page, '11-signed-out');
   });
 });
+
+/** Fills a form the UI generated from a request schema, by field name: a select is chosen from, the rest typed. */
+async function fillForm(page: Page, formId: string, values: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    const field = page.locator(`#${formId}-${name}`);
+    if (await page.locator(`select#${formId}-${name}`).count()) await field.selectOption(value);
+    else await field.fill(value);
+  }
+}
 
 /** Waits (up to 10 s) for the element's text to match: the page renders asynchronously. */
 async function expectText(locator: ReturnType<Page['locator']>, expected: string | RegExp): Promise<void> {
