@@ -24,6 +24,9 @@ export class AuditTrailController {
     const chunks = await trailChunks(this.store, params);
     const name = `audit-trail${params.patientId ? `-${params.patientId.replace(/[^\w.-]/g, '_')}` : ''}.${params.format}`;
     res.type(params.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8').set('Content-Disposition', `attachment; filename="${name}"`);
-    Readable.from(chunks).pipe(res);
+    // The status line is gone once streaming began: a failure half-way can only cut the answer short.
+    Readable.from(chunks)
+      .on('error', (error) => res.destroy(error))
+      .pipe(res);
   }
 }

@@ -37,6 +37,10 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'POST /patients/{id}/corrections': ['recorder'],
   'POST /patients/{id}/retractions': ['recorder'],
   'GET /audit/verify': ['auditor'],
+  'GET /audit/trail': ['auditor'],
+  'GET /datasets/{name}/diff': ['auditor'],
+  // the answer holds digests and a manifest, no rows
+  'POST /reproduce': ['auditor', 'analyst'],
   'GET /quality': ['auditor', 'recorder'],
   'POST /imports': ['recorder'],
   'POST /demo': ['recorder'],
