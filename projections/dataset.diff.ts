@@ -49,7 +49,19 @@ const only = (state: CohortState, ids: readonly string[]): CohortState => ({
 export function diffDataset(projection: Projection, before: CohortState, after: CohortState, patientIds: readonly string[], asOf?: IsoDate): RowDiff {
   const keyColumns = rowKeyColumns(projection);
   const keyOf = (row: Row) => keyColumns.map((k) => String(row[k])).join('\u0000');
-  const index = (state: CohortState) => new Map(projection.rows(only(state, patientIds), { asOf }).map((row) => [keyOf(row), row]));
+  // A key repeated within one state (facts the decider would refuse, e.g. a course id used twice) is
+  // told apart by its occurrence, so no row is silently lost from the diff.
+  const index = (state: CohortState) => {
+    const seen = new Map<string, number>();
+    return new Map(
+      projection.rows(only(state, patientIds), { asOf }).map((row) => {
+        const key = keyOf(row);
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        return [n === 1 ? key : `${key}\u0000#${n}`, row] as const;
+      }),
+    );
+  };
   const old = index(before);
   const now = index(after);
   const json = (row: Row) => Object.fromEntries(projection.columns.map((c) => [c.name, jsonCell(c.type, row[c.name])]));
