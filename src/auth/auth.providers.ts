@@ -1,20 +1,23 @@
 /** What security adds to the application: the global guard, users, the installation secret, rate limiting. */
 import type { Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config';
 import { AuthController } from '../http/auth.controller';
 import { UsersController } from '../http/users.controller';
+import { AccessLogController } from '../http/accessLog.controller';
+import { AccessLogInterceptor } from './accessLog.interceptor';
 import { AuthGuard } from './auth.guard';
 import { INSTALLATION_SECRET, loadInstallationSecret } from './installationSecret';
 import { UsersService } from './users.service';
 import { UsersReadModel } from './usersReadModel';
 
 export const authImports = [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 10 }])];
-export const authControllers = [AuthController, UsersController];
+export const authControllers = [AuthController, UsersController, AccessLogController];
 export const authProviders = (config: AppConfig): Provider[] => [
   { provide: INSTALLATION_SECRET, useFactory: () => loadInstallationSecret(config) },
   { provide: APP_GUARD, useClass: AuthGuard },
+  { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
   UsersReadModel,
   UsersService,
 ];

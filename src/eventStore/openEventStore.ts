@@ -1,6 +1,7 @@
 /** Picks the adapter the configuration names. */
 import type { AppConfig } from '../config';
 import { PATIENT_STREAM_PREFIX } from '../patients/patient.events';
+import { ACCESS_STREAM_PREFIX } from '../auth/accessLog';
 import { USER_STREAM_PREFIX } from '../users/user.events';
 import type { EventStore } from './eventStore.port';
 import { EventStoreDbEventStore } from './eventstoredb.adapter';
@@ -13,7 +14,7 @@ export const EVENT_STORE = Symbol('EventStore');
  * Every kind of stream the application writes. EventStoreDB's `$all` also holds the server's own and other
  * applications' streams, so that adapter reads only these (and refuses to write elsewhere): add a new kind here.
  */
-const APPLICATION_STREAMS = [PATIENT_STREAM_PREFIX, USER_STREAM_PREFIX];
+const APPLICATION_STREAMS = [PATIENT_STREAM_PREFIX, USER_STREAM_PREFIX, ACCESS_STREAM_PREFIX];
 
 export function openEventStore(config: AppConfig): EventStore {
   switch (config.store) {

@@ -33,32 +33,35 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    const body = errorBody(exception);
+    if (body.statusCode === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.error((exception as Error).message);
+      response.setHeader('Retry-After', '5');
+    }
     if (body.statusCode === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
-      const statusCode = STATUS_OF[exception.code];
-      return { statusCode, error: reason(statusCode), code: exception.code, message: exception.message, ...(exception.details.length ? { details: exception.details } : {}) };
-    }
-    if (exception instanceof ConcurrencyError) {
-      return { statusCode: 409, error: reason(409), code: 'concurrency', message: `the patient changed since revision ${exception.expected}: it is now at revision ${exception.actual}; reload and try again` };
-    }
-    if (exception instanceof StoreUnavailableError) {
-      this.logger.error(exception.message);
-      return { statusCode: 503, error: reason(503), code: 'store_unavailable', message: `${exception.message}; nothing was written, try again later` };
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const message = httpMessage(exception);
-      return { statusCode, error: reason(statusCode), code: CODE_OF_STATUS[statusCode] ?? 'invalid', message };
-    }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return { statusCode: 500, error: reason(500), code: 'internal', message: 'an unexpected error occurred; nothing was written by this request' };
+/** The answer an exception gets: its status, a code and the reason in words (no stack, no SQL). */
+export function errorBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainError) {
+    const statusCode = STATUS_OF[exception.code];
+    return { statusCode, error: reason(statusCode), code: exception.code, message: exception.message, ...(exception.details.length ? { details: exception.details } : {}) };
   }
+  if (exception instanceof ConcurrencyError) {
+    return { statusCode: 409, error: reason(409), code: 'concurrency', message: `the patient changed since revision ${exception.expected}: it is now at revision ${exception.actual}; reload and try again` };
+  }
+  if (exception instanceof StoreUnavailableError) {
+    return { statusCode: 503, error: reason(503), code: 'store_unavailable', message: `${exception.message}; nothing was written, try again later` };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const message = httpMessage(exception);
+    return { statusCode, error: reason(statusCode), code: CODE_OF_STATUS[statusCode] ?? 'invalid', message };
+  }
+  return { statusCode: 500, error: reason(500), code: 'internal', message: 'an unexpected error occurred; nothing was written by this request' };
 }
 
 function reason(status: number): string {

@@ -37,6 +37,7 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'POST /patients/{id}/corrections': ['recorder'],
   'POST /patients/{id}/retractions': ['recorder'],
   'GET /audit/verify': ['auditor'],
+  'GET /audit/access': ['auditor'],
   'GET /audit/trail': ['auditor'],
   'GET /datasets/{name}/diff': ['auditor'],
   // the answer holds digests and a manifest, no rows
@@ -130,6 +131,18 @@ describe('security (e2e, authentication required)', () => {
     for (let i = 0; i < 12; i++) attempts.push((await t.http().post('/auth/login').send({ userName: 'admin-user', password: `guess ${i}` })).status);
     expect(attempts.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(attempts.slice(10)).toEqual([429, 429]);
+  });
+
+  it('logs who read which analysis with which parameters, for auditors', async () => {
+    await t.http().post('/patients').set('Authorization', `Bearer ${keys.recorder}`).send(enrolment).expect(201);
+    await t.http().get('/analyses/kaplan-meier?asOf=2005-06-30&times=60').set('Authorization', `Bearer ${keys.analyst}`).expect(422);
+    await t.http().get('/reports/cohort?format=json').set('Authorization', `Bearer ${keys.analyst}`).expect(200);
+    const log = (await t.http().get('/audit/access?date=2011-06-30').set('Authorization', `Bearer ${keys.auditor}`).expect(200)).body;
+    expect(log.map((e: { userName: string; resource: string; status: number; parameters: object }) => [e.userName, e.resource, e.status, e.parameters])).toEqual([
+      ['analyst-user', '/analyses/kaplan-meier', 422, { asOf: '2005-06-30', times: '60' }],
+      ['analyst-user', '/reports/cohort', 200, { format: 'json' }],
+    ]);
+    await t.http().get('/audit/access?date=2011-02-30').set('Authorization', `Bearer ${keys.auditor}`).expect(400);
   });
 
   it('sends hardened headers and no CORS allowance', async () => {

@@ -1,0 +1,42 @@
+/**
+ * Logs every read of patient data (see accessLog.ts). A successful answer goes out only once its
+ * access is in the log (a store that cannot take it answers 503 instead), so no read escapes the log;
+ * refused requests are logged too, on a best-effort basis.
+ */
+import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { type Observable, catchError, mergeMap, throwError } from 'rxjs';
+import type { EventStore } from '../eventStore/eventStore.port';
+import { EVENT_STORE } from '../eventStore/openEventStore';
+import { CLOCK, type Clock } from '../shared/clock';
+import { LOGGED_RESOURCES, recordAccess } from './accessLog';
+import { errorBody } from '../http/domainError.filter';
+import type { Identity } from './identity';
+
+@Injectable()
+export class AccessLogInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('AccessLog');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request & { identity?: Identity }>();
+    const resource = request.path;
+    if (!LOGGED_RESOURCES.includes(resource.split('/')[1] ?? '')) return next.handle();
+    const log = (status: number) =>
+      recordAccess(this.store, { userName: request.identity?.userName ?? 'anonymous', method: request.method, resource, parameters: { ...request.query }, status }, this.clock.now());
+    return next.handle().pipe(
+      mergeMap(async (value) => {
+        await log(context.switchToHttp().getResponse<Response>().statusCode);
+        return value;
+      }),
+      catchError((error: unknown) => {
+        void log(errorBody(error).statusCode).catch((e: Error) => this.logger.error(`refused access to ${resource} not logged: ${e.message}`));
+        return throwError(() => error);
+      }),
+    );
+  }
+}
