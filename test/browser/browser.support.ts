@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { UsersService } from '../../src/auth/users.service';
@@ -33,6 +34,7 @@ export interface WebApp extends TestApp {
   url: string;
   /** an API key of the test user, for changes made "by someone else" while a page is open */
   apiKey: string;
+  port: number;
 }
 
 export const TEST_USER = { userName: 'ruth', password: 'correct horse battery staple' };
@@ -45,9 +47,15 @@ export async function addUser(t: TestApp, userName: string, roles: Role[]): Prom
 export async function startWebApp(auth: AppConfig['auth']): Promise<WebApp> {
   const t = await startTestApp({ config: { auth } });
   const apiKey = await addUser(t, TEST_USER.userName, ['recorder', 'analyst', 'auditor']);
-  await t.app.listen(0, '127.0.0.1');
+  // every interface: one test reaches the UI the way a colleague on the network would, not via loopback
+  await t.app.listen(0, '0.0.0.0');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
-  return { ...t, url: `http://127.0.0.1:${port}`, apiKey };
+  return { ...t, url: `http://127.0.0.1:${port}`, port, apiKey };
+}
+
+/** This machine's first non-loopback IPv4 address, if it has one. */
+export function networkAddress(): string | undefined {
+  return Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -126,7 +126,8 @@ describeInBrowser('web UI in Chromium', () => {
     await page.getByLabel('Up to log position', { exact: true }).check();
     const position = Math.round(head / 2);
     await page.locator('#atPosition').fill(String(position));
-    await expectText(page.locator('#time-statement'), `Showing facts dated on or before 2005-06-30, as the log stood at position ${position.toLocaleString('en-US')} of ${head.toLocaleString('en-US')}.`);
+    // the head moves on as the page reads (reads of data are logged too): the statement names the one it saw
+    await expectText(page.locator('#time-statement'), new RegExp(`^Showing facts dated on or before 2005-06-30, as the log stood at position ${position.toLocaleString('en-US')} of [\\d,]+\\.$`));
     expect(new URL(page.url()).searchParams.get('atPosition')).toBe(String(position));
     // half the log holds fewer patients: fewer at risk at 12 months than the whole record as of that date
     const atHalf = await getJson(`/analyses/kaplan-meier?asOf=2005-06-30&atPosition=${position}&times=12`);
