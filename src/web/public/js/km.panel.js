@@ -1,15 +1,15 @@
 /**
  * The survival section of the dashboard: its options (grouping, time unit, confidence interval, times of
  * the risk table) live in the page's hash; it asks GET /analyses/kaplan-meier and, for the expected
- * curve, GET /analyses/rate-comparison, draws the figure, and offers it as SVG, PNG and CSV. A server
- * without those endpoints, or a user without the analyst role, gets a plain note instead.
+ * curve, GET /analyses/rate-comparison, draws the figure, and offers it as SVG, PNG and CSV. A user
+ * without the analyst role, or a point in time with nothing to estimate, gets a plain note instead.
  */
 import { api, ApiError } from './api.client.js';
 import { fill, h } from './dom.build.js';
 import { csvText, download } from './file.download.js';
 import { downloadPng, downloadSvg } from './figure.export.js';
 import { axisFor, drawKaplanMeier, formatP } from './km.plot.js';
-import { operation, queryEnum } from './openapi.schema.js';
+import { queryEnum } from './openapi.schema.js';
 import { can } from './session.state.js';
 import { cutQuery } from './timeCut.state.js';
 import { currentView, navigate } from './url.state.js';
@@ -61,17 +61,11 @@ export async function renderSurvival(container, cut, signal) {
     fill(container, container.firstChild, h('p', { class: 'note', id: 'km-unavailable' }, 'The survival analysis needs the analyst role.'));
     return;
   }
-  if (!(await operation('GET', KM_PATH))) {
-    fill(container, container.firstChild, h('p', { class: 'note', id: 'km-unavailable' }, 'Survival curves are not available on this server yet: it has no GET /analyses/kaplan-meier endpoint. The tables below do not depend on it.'));
-    return;
-  }
   const groups = (await queryEnum(KM_PATH, 'groupBy')) ?? [];
   const query = { ...cutQuery(cut), groupBy: options.groupBy || null, confType: options.confType, confLevel: 0.95, times: options.times || GRID[/** @type {'months' | 'years'} */ (options.unit)], timeUnit: options.unit };
   const [km, rate] = await Promise.all([
     api('GET', KM_PATH, { query, signal }).catch((error) => unavailable(error, 'The survival analysis')),
-    (await operation('GET', RATE_PATH))
-      ? api('GET', RATE_PATH, { query: { ...cutQuery(cut), ratetable: 'minnesota', timeUnit: options.unit }, signal }).catch((error) => unavailable(error, 'The comparison with Minnesota residents'))
-      : 'The comparison with Minnesota residents is not available on this server yet (no GET /analyses/rate-comparison).',
+    api('GET', RATE_PATH, { query: { ...cutQuery(cut), ratetable: 'minnesota', timeUnit: options.unit }, signal }).catch((error) => unavailable(error, 'The comparison with Minnesota residents')),
   ]);
 
   const controls = h(
@@ -91,10 +85,10 @@ export async function renderSurvival(container, cut, signal) {
   const svg = drawKaplanMeier(km, {
     rate: options.groupBy ? null : rateAnswer,
     riskTimes,
-    title: `Kaplan-Meier survival${options.groupBy ? ` by ${options.groupBy.replace(/_/g, ' ')}` : ''}, ${cut.asOf ? `as of ${cut.asOf}` : 'all facts'}`,
+    title: `Kaplan-Meier survival${options.groupBy ? ` by ${options.groupBy.replace(/_/g, ' ')}` : ''}, ${cut.asOf ? `as of ${cut.asOf}` : 'all facts'}${knowledge(cut, ', ')}`,
     xLabel: `${options.unit === 'years' ? 'Years' : 'Months'} since the calcinosis cutis diagnosis`,
   });
-  const base = `kaplan-meier${options.groupBy ? `-by-${options.groupBy}` : ''}${cut.asOf ? `-asof-${cut.asOf}` : ''}`;
+  const base = `kaplan-meier${options.groupBy ? `-by-${options.groupBy}` : ''}${cut.asOf ? `-asof-${cut.asOf}` : ''}${knowledge(cut, '-').replace(/[ :]/g, '-')}`;
   fill(
     container,
     container.firstChild,
@@ -111,6 +105,9 @@ export async function renderSurvival(container, cut, signal) {
     summaryTable(km, options.unit, riskTimes),
   );
 }
+
+/** The knowledge cut for a title or a file name, so a saved figure says which record it came from. @param {import('./timeCut.state.js').TimeCut} cut @param {string} separator */
+const knowledge = (cut, separator) => (cut.atPosition !== null ? `${separator}log position ${cut.atPosition}` : cut.knownAt ? `${separator}recorded by ${cut.knownAt}` : '');
 
 /** @param {string} times @param {string} unit */
 function timesInput(times, unit) {

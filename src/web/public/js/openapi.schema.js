@@ -20,7 +20,7 @@ export function openApi() {
 }
 
 /** @param {string} method @param {string} path  as in the document, e.g. /patients/{id}/lesions */
-export async function operation(method, path) {
+async function operation(method, path) {
   const document = await openApi();
   return document.paths?.[path]?.[method.toLowerCase()] ?? null;
 }
