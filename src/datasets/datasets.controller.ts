@@ -12,7 +12,8 @@ import { dictionaryMarkdown } from '../../projections/dictionary.render';
 import { DATASETS, DATASET_NAMES, findDataset } from '../../projections/dataset.registry';
 import { manifestHeaders, type DatasetAnswer } from './dataset.answer';
 import { DATASET_FORMATS, DICTIONARY_FORMATS, datasetParams, dictionaryParams } from './datasets.params';
-import { GetDatasetQuery, MAX_WAIT_MS } from './datasets.query';
+import { MAX_WAIT_MS } from './cohort.request';
+import { GetDatasetQuery } from './datasets.query';
 import { ReadModelBehindFilter } from './readModelBehind.filter';
 
 @ApiTags('datasets')

@@ -77,7 +77,7 @@ export function dictionaryParams(name: string, raw: Raw): { name: string; format
 }
 
 /** Positions must lie within the log as it is now. */
-export function positionProblems(params: DatasetParams, headPosition: number): FieldProblem[] {
+export function positionProblems<P extends Pick<DatasetParams, 'atPosition' | 'minPosition'>>(params: P, headPosition: number): FieldProblem[] {
   return (['atPosition', 'minPosition'] as const)
     .filter((field) => (params[field] ?? 0) > headPosition)
     .map((field) => ({ field, reason: `is beyond the end of the log (position ${headPosition})` }));

@@ -7,24 +7,14 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
-import { DomainError } from '../shared/domain.error';
 import { findDataset } from '../../projections/dataset.registry';
+import { cohortForRequest } from './cohort.request';
 import { CohortReadModel } from './cohort.readModel';
 import { datasetAnswer, type DatasetAnswer } from './dataset.answer';
-import { positionProblems, type DatasetParams } from './datasets.params';
+import type { DatasetParams } from './datasets.params';
 
-export const MAX_WAIT_MS = 5000;
-
-/** The read model has not reached the position a request needs: try again shortly. */
-export class ReadModelBehindError extends Error {
-  constructor(
-    readonly needed: number,
-    readonly reached: number,
-  ) {
-    super(`the read model has folded the log up to position ${reached}, not yet ${needed}; retry shortly`);
-    this.name = 'ReadModelBehindError';
-  }
-}
+// Still exported from here for the modules that import them from this file.
+export { MAX_WAIT_MS, ReadModelBehindError } from './cohort.request';
 
 export class GetDatasetQuery {
   constructor(readonly params: DatasetParams) {}
@@ -38,17 +28,7 @@ export class GetDatasetHandler implements IQueryHandler<GetDatasetQuery, Dataset
   ) {}
 
   async execute({ params }: GetDatasetQuery): Promise<DatasetAnswer> {
-    const projection = findDataset(params.name)!;
-    const head = await this.store.headPosition();
-    const problems = positionProblems(params, head);
-    if (problems.length > 0) throw DomainError.invalid(problems);
-    const historical = params.knownAt !== undefined || params.atPosition !== undefined;
-    // A cut must see every event it may keep: atPosition needs that position, knownAt the whole log.
-    const needed = Math.max(params.minPosition ?? 0, historical ? (params.atPosition ?? head) : 0);
-    if (!(await this.readModel.waitFor(needed, MAX_WAIT_MS))) {
-      throw new ReadModelBehindError(needed, this.readModel.status()?.position ?? 0);
-    }
-    const state = historical ? await this.readModel.atCut({ knownAt: params.knownAt, atPosition: params.atPosition }) : await this.readModel.latest();
-    return datasetAnswer(projection, state, params, head);
+    const { state, head } = await cohortForRequest(this.readModel, this.store, params);
+    return datasetAnswer(findDataset(params.name)!, state, params, head);
   }
 }

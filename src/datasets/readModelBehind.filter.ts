@@ -5,7 +5,7 @@
  */
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
-import { ReadModelBehindError } from './datasets.query';
+import { ReadModelBehindError } from './cohort.request';
 
 @Catch(ReadModelBehindError)
 export class ReadModelBehindFilter implements ExceptionFilter {
