@@ -39,6 +39,23 @@ export interface WebApp extends TestApp {
 
 export const TEST_USER = { userName: 'ruth', password: 'correct horse battery staple' };
 
+/**
+ * Inside a suite: the app and Chromium started before its tests (then `prepare`, e.g. to load data) and
+ * stopped after them. The object is filled in by beforeAll, so read its fields inside tests and hooks.
+ */
+export function appAndBrowser(auth: AppConfig['auth'], prepare?: (app: WebApp) => Promise<void>): { app: WebApp; browser: Browser } {
+  const env = {} as { app: WebApp; browser: Browser };
+  beforeAll(async () => {
+    [env.app, env.browser] = await Promise.all([startWebApp(auth), launchChromium()]);
+    await prepare?.(env.app);
+  }, 60_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.app?.close();
+  });
+  return env;
+}
+
 /** A user who signs in with TEST_USER's password; answers the user's API key. */
 export async function addUser(t: TestApp, userName: string, roles: Role[]): Promise<string> {
   return (await t.app.get(UsersService).addUser({ userName, roles, identifiedAccess: true }, 'test', TEST_USER.password)).apiKey;

@@ -2,9 +2,9 @@
  * Accessibility of every page, checked by axe-core against WCAG 2.1 A and AA (labels, names, contrast,
  * landmarks, ARIA) in Chromium, including a form showing the server's errors and an open dialog.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { appendMayo } from '../support/mayo';
-import { describeInBrowser, launchChromium, startWebApp, TEST_USER, type WebApp } from './browser.support';
+import { appAndBrowser, describeInBrowser, TEST_USER } from './browser.support';
 
 interface Violation { id: string; impact: string; help: string; targets: string[] }
 
@@ -16,21 +16,14 @@ async function violations(page: Page): Promise<Violation[]> {
 }
 
 describeInBrowser('web UI accessibility (axe-core, WCAG 2.1 AA) in Chromium', () => {
-  let app: WebApp;
-  let browser: Browser;
+  const env = appAndBrowser('required', (app) => appendMayo(app.store));
   let page: Page;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp('required'), launchChromium()]);
-    await appendMayo(app.store);
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true })).newPage();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true })).newPage();
   });
 
   it('the sign-in page, also when it refuses', async () => {
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await page.getByLabel('User name').fill(TEST_USER.userName);
     await page.getByLabel('Password').fill('wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -42,20 +35,20 @@ describeInBrowser('web UI accessibility (axe-core, WCAG 2.1 AA) in Chromium', ()
   });
 
   it('the cohort dashboard, ungrouped and grouped, in the past', async () => {
-    await page.goto(`${app.url}/?asOf=2005-06-30#/`);
+    await page.goto(`${env.app.url}/?asOf=2005-06-30#/`);
     await page.locator('#km-plot').waitFor();
     await page.locator('#report-table-1').waitFor();
     expect(await violations(page)).toEqual([]);
-    await page.goto(`${app.url}/?atPosition=900#/?groupBy=actd_group`);
+    await page.goto(`${env.app.url}/?atPosition=900#/?groupBy=actd_group`);
     await page.locator('#km-plot').waitFor();
     expect(await violations(page)).toEqual([]);
   });
 
   it('the patient list and a patient with every form open, one showing the server’s errors', async () => {
-    await page.goto(`${app.url}/#/patients`);
+    await page.goto(`${env.app.url}/#/patients`);
     await page.locator('#patient-list').waitFor();
     expect(await violations(page)).toEqual([]);
-    await page.goto(`${app.url}/#/patients/MCC-1078`);
+    await page.goto(`${env.app.url}/#/patients/MCC-1078`);
     await page.locator('#data-entry').waitFor();
     for (const summary of await page.locator('#data-entry summary').all()) await summary.click();
     await page.locator('#form-lesions button[type=submit]').click();

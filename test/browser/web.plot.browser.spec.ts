@@ -3,33 +3,27 @@
  * a 100,000-patient answer drawn at a bounded size (the figure must stay usable at registry scale).
  * Also: the UI loads over plain HTTP from another machine's point of view (a non-loopback address).
  */
-import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchChromium, networkAddress, startWebApp, type WebApp } from './browser.support';
+import type { Page } from 'playwright-core';
+import { appAndBrowser, describeInBrowser, networkAddress } from './browser.support';
 
 /** Runs a script in the page with the plotting module imported as `km` (typed outside the page's DOM). */
 const inPage = <T>(page: Page, body: string): Promise<T> => page.evaluate(`(async () => { const km = await import('/js/km.plot.js'); ${body} })()`) as Promise<T>;
 
 describeInBrowser('Kaplan-Meier drawing in Chromium', () => {
-  let app: WebApp;
-  let browser: Browser;
+  const env = appAndBrowser('disabled');
   let page: Page;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp('disabled'), launchChromium()]);
-    page = await browser.newPage();
-    await page.goto(app.url);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    page = await env.browser.newPage();
+    await page.goto(env.app.url);
   });
 
   it('loads over plain HTTP at a non-loopback address: its policy upgrades no request to https', async () => {
     const address = networkAddress();
     if (!address) return void console.warn('no non-loopback IPv4 address on this machine: the plain-HTTP check did not run');
-    const remote = await browser.newPage();
+    const remote = await env.browser.newPage();
     const failed: string[] = [];
     remote.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText}`));
-    await remote.goto(`http://${address}:${app.port}/`);
+    await remote.goto(`http://${address}:${env.app.port}/`);
     await remote.locator('#empty-state').waitFor();
     expect(failed).toEqual([]);
     await remote.close();

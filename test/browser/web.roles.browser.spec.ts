@@ -2,28 +2,21 @@
  * The UI offers each user what their roles allow (the server decides; the page only stops offering the
  * rest and says why): an analyst sees the figures but no patient, an auditor the records but no form.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { appendMayo } from '../support/mayo';
-import { addUser, describeInBrowser, launchChromium, screenshot, startWebApp, TEST_USER, watchConsole, type WebApp } from './browser.support';
+import { addUser, appAndBrowser, describeInBrowser, screenshot, TEST_USER, watchConsole } from './browser.support';
 
 describeInBrowser('web UI roles in Chromium', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp('required'), launchChromium()]);
+  const env = appAndBrowser('required', async (app) => {
     await appendMayo(app.store);
     await addUser(app, 'ana', ['analyst']);
     await addUser(app, 'otto', ['auditor']);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   async function signIn(userName: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    const page = await (await env.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     const problems = watchConsole(page);
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await page.getByLabel('User name').fill(userName);
     await page.getByLabel('Password').fill(TEST_USER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -38,7 +31,7 @@ describeInBrowser('web UI roles in Chromium', () => {
     expect(await page.locator('#count-patients').count()).toBe(0);
     expect(await page.locator('#report-table-1').count()).toBe(1);
     expect(await page.locator('#nav').textContent()).toBe('CohortAPI docs');
-    await page.goto(`${app.url}/#/patients`);
+    await page.goto(`${env.app.url}/#/patients`);
     await page.getByText('The patient list needs the recorder or auditor role.').waitFor();
     await screenshot(page, 'roles-analyst');
     expect(problems).toEqual([]);
@@ -48,7 +41,7 @@ describeInBrowser('web UI roles in Chromium', () => {
     const { page, problems } = await signIn('otto');
     await page.locator('#survival').getByText('The survival analysis needs the analyst role.').waitFor();
     await page.getByText('The tables are not available: they need the analyst or recorder role.').waitFor();
-    await page.goto(`${app.url}/#/patients/MCC-1078`);
+    await page.goto(`${env.app.url}/#/patients/MCC-1078`);
     await page.locator('#history').waitFor();
     expect(await page.locator('#data-entry').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^(Correct|Retract) / }).count()).toBe(0);

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { MAYO_DIR } from '../support/mayo';
-import { ARTIFACTS, describeInBrowser, launchChromium, screenshot, startWebApp, TEST_USER, watchConsole, type WebApp } from './browser.support';
+import { appAndBrowser, ARTIFACTS, describeInBrowser, screenshot, TEST_USER, watchConsole } from './browser.support';
 
 const PATIENT = 'MCC-1078';
 /** The reference figures of the synthetic cohort (R survival 3.5-3), shared/ beside the repository. */
@@ -17,31 +17,25 @@ const rowsOf = (file: string, patientId: string) => readFileSync(join(MAYO_DIR, 
 const atRisk = (page: Page, time: number) => page.locator(`#km-plot text.km-at-risk[data-stratum="all"][data-time="${time}"]`).textContent();
 
 describeInBrowser('web UI in Chromium', () => {
-  let app: WebApp;
-  let browser: Browser;
+  const env = appAndBrowser('required');
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp('required'), launchChromium()]);
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     problems = watchConsole(page);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
   afterEach(() => expect(problems.splice(0)).toEqual([]));
 
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${app.url}${path}`, { ...init, headers: { Authorization: `Bearer ${app.apiKey}`, 'Content-Type': 'application/json', ...init.headers } });
+    fetch(`${env.app.url}${path}`, { ...init, headers: { Authorization: `Bearer ${env.app.apiKey}`, 'Content-Type': 'application/json', ...init.headers } });
   // answers are checked field by field below
   const getJson = async (path: string): Promise<any> => (await api(path)).json();
 
   it('asks for a password, refuses a wrong one, and signs in with the right one', async () => {
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await page.getByLabel('User name').fill(TEST_USER.userName);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -64,7 +58,7 @@ describeInBrowser('web UI in Chromium', () => {
   });
 
   it("draws the Kaplan-Meier figure with expected.json's numbers at risk, censoring and the Minnesota comparison", async () => {
-    await page.goto(`${app.url}/#/?times=60,120,180,240`);
+    await page.goto(`${env.app.url}/#/?times=60,120,180,240`);
     await page.locator('#km-plot').waitFor();
     const expectedAt = EXPECTED.kaplan_meier.at.log as { time: number; n_risk: number; surv: number }[];
     expect(expectedAt.map((a) => a.n_risk)).toEqual([38, 22, 14, 9]);
@@ -101,7 +95,7 @@ describeInBrowser('web UI in Chromium', () => {
 
   it('travels in time: asOf changes the figure and the counts, says so, and is in a shareable URL', async () => {
     const before = await page.locator('#count-analysed').textContent();
-    await page.goto(`${app.url}/#/?times=12,24,60`);
+    await page.goto(`${env.app.url}/#/?times=12,24,60`);
     await page.locator('#km-plot').waitFor();
     await page.locator('#asOf').fill('2005-06-30');
     await expectText(page.locator('#time-statement'), /^Showing facts dated on or before 2005-06-30, as the record stands now/);
@@ -154,7 +148,7 @@ describeInBrowser('web UI in Chromium', () => {
   });
 
   it('groups the curves on request, with a legend entry per group and the log-rank test', async () => {
-    await page.goto(`${app.url}/#/?times=60,120`);
+    await page.goto(`${env.app.url}/#/?times=60,120`);
     await page.locator('#km-plot').waitFor();
     await page.getByLabel('Group by').selectOption('sex');
     await expectText(page.locator('#km-plot title'), /by sex/);
@@ -167,7 +161,7 @@ describeInBrowser('web UI in Chromium', () => {
   });
 
   it('can be used from the keyboard: a skip link first, the time controls before the content', async () => {
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await page.locator('#counts').waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
@@ -195,13 +189,13 @@ describeInBrowser('web UI in Chromium', () => {
   it('fades on the timeline what is dated after asOf, and marks the cut-off', async () => {
     const starts = readFileSync(join(MAYO_DIR, 'treatments.csv'), 'utf8').split('\n').filter((line) => line.startsWith(`${PATIENT},`)).map((line) => line.split(',')[7]);
     const asOf = '1998-09-01';
-    await page.goto(`${app.url}/?asOf=${asOf}#/patients/${PATIENT}`);
+    await page.goto(`${env.app.url}/?asOf=${asOf}#/patients/${PATIENT}`);
     await expectText(page.locator('#timeline g.tl-asof'), `as of ${asOf}`);
     expect(await page.locator('#timeline g.tl-treatment').count()).toBe(starts.length);
     expect(await page.locator('#timeline g.tl-treatment[opacity="0.3"]').count()).toBe(starts.filter((start) => start > asOf).length);
     expect(await page.locator('#facts-treatments tbody tr.after-asof').count()).toBe(starts.filter((start) => start > asOf).length);
     await screenshot(page, '06b-patient-timeline-asof');
-    await page.goto(`${app.url}/#/patients/${PATIENT}`);
+    await page.goto(`${env.app.url}/#/patients/${PATIENT}`);
     await page.locator('#entry-lesions').waitFor();
   });
 
@@ -309,7 +303,7 @@ describeInBrowser('web UI in Chromium', () => {
   });
 
   it('enrols a new patient through the form and opens it', async () => {
-    await page.goto(`${app.url}/#/patients`);
+    await page.goto(`${env.app.url}/#/patients`);
     await page.locator('#enrol summary').click();
     await fillForm(page, 'form-enrol', { patientId: 'MCC-0001', sex: 'male', birthDate: '1960-05-06', researchAuthorization: 'granted', treatmentHistory: 'documented' });
     await page.locator('#form-enrol button[type=submit]').click();
@@ -329,7 +323,7 @@ describeInBrowser('web UI in Chromium', () => {
   });
 
   it('signs out: the page returns to the sign-in form and the cookie no longer works', async () => {
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expectText(page.locator('#login-message'), 'You are signed out.');
     expect(await page.evaluate(async () => (await fetch('/auth/me')).status)).toBe(401);
