@@ -1,13 +1,13 @@
 /**
  * The audit trail for export: one row per event of the log with its envelope, the event in words, the
- * reason and each corrected field before -> after, as patientHistory tells them. Pure: the shell hands
+ * reason and each corrected field before -> after, as the patient history tells them (historyEntry). Pure: the shell hands
  * in the events page by page with the records folded so far, so the whole log needs no more memory
  * than one record per patient.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { StoredEvent } from '../eventStore/eventStore.port';
 import { PATIENT_STREAM_PREFIX, patientIdOfStream } from '../patients/patient.events';
-import { patientHistory, type FieldChange } from '../patients/patient.history';
+import { historyEntry, type FieldChange } from '../patients/patient.history';
 import { applyToRecord, emptyRecord, type PatientRecord } from '../patients/patient.record';
 import { toRecordedPatientEvent } from '../patients/patient.stream';
 
@@ -43,7 +43,7 @@ export function trailRows(page: readonly StoredEvent[], records: Map<string, Pat
     const patientId = patientIdOfStream(stream);
     const event = toRecordedPatientEvent(stored);
     const before = records.get(patientId) ?? emptyRecord();
-    const [entry] = patientHistory([{ ...stored, ...event }], before);
+    const entry = historyEntry({ ...stored, ...event }, before);
     records.set(patientId, applyToRecord(before, event));
     return { ...envelope, type: entry.type, description: entry.description, reason: entry.reason, changes: entry.changes };
   });

@@ -32,26 +32,32 @@ export interface HistoryEntry extends Envelope {
   stateAfter: PatientView;
 }
 
-/** `start`: the record before the first of `events`, for a history read page by page (the audit trail). */
-export function patientHistory(events: readonly (RecordedPatientEvent & Envelope)[], start: PatientRecord = emptyRecord()): HistoryEntry[] {
-  let record: PatientRecord = start;
+export function patientHistory(events: readonly (RecordedPatientEvent & Envelope)[]): HistoryEntry[] {
+  let record: PatientRecord = emptyRecord();
   return events.map((event) => {
     const before = record;
     record = applyToRecord(record, event);
-    return {
-      eventId: event.eventId,
-      revision: event.revision,
-      position: event.position,
-      recordedAt: event.recordedAt,
-      recordedBy: event.recordedBy,
-      correlationId: event.correlationId,
-      type: event.type,
-      description: describeEvent(event, before),
-      reason: reasonOf(event),
-      changes: changesOf(event, before),
-      stateAfter: patientView(record),
-    };
+    return { ...historyEntry(event, before), stateAfter: patientView(record) };
   });
+}
+
+/**
+ * One event's entry given the record just before it, without the state after: the audit trail of the
+ * whole log needs it page by page, and the patient's view per event would cost it most of its time.
+ */
+export function historyEntry(event: RecordedPatientEvent & Envelope, before: PatientRecord): Omit<HistoryEntry, 'stateAfter'> {
+  return {
+    eventId: event.eventId,
+    revision: event.revision,
+    position: event.position,
+    recordedAt: event.recordedAt,
+    recordedBy: event.recordedBy,
+    correlationId: event.correlationId,
+    type: event.type,
+    description: describeEvent(event, before),
+    reason: reasonOf(event),
+    changes: changesOf(event, before),
+  };
 }
 
 const reasonOf = (event: RecordedPatientEvent): string | null =>
