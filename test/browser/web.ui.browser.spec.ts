@@ -182,6 +182,7 @@ describeInBrowser('web UI in Chromium', () => {
     await page.getByLabel('Open patient by id').fill(PATIENT);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.locator('#timeline').waitFor();
+    expect(await page.title()).toBe(`Patient ${PATIENT} · Cohort Chronicle`);
     expect(await page.locator('#timeline g.tl-lesion').count()).toBe(rowsOf('lesions.csv', PATIENT));
     await screenshot(page, '06-patient-timeline');
   });

@@ -61,6 +61,7 @@ function showLogin(message) {
   forget();
   timeTravel.hidden = true;
   renderChrome();
+  document.title = 'Sign in · Cohort Chronicle';
   renderLogin(main, { message, onSignedIn: () => void render() });
 }
 
@@ -94,6 +95,8 @@ async function render() {
     if (inFlight === controller) main.removeAttribute('aria-busy');
   }
   if (controller.signal.aborted) return;
+  // each view has its own title (tabs, history, screen readers announce it)
+  document.title = `${main.querySelector('h1')?.textContent ?? 'Cohort'} · Cohort Chronicle`;
   const again = focusedId ? document.getElementById(focusedId) : null;
   if (again && !pageChanged) again.focus();
   else if (pageChanged) /** @type {HTMLElement | null} */ (main.querySelector('h1'))?.focus();
