@@ -11,6 +11,7 @@ import { version } from '../../package.json';
 import type { CohortState } from '../../projections/cohort.fold';
 import type { Projection, Row } from '../../projections/projection';
 import { jsonRows, textTable } from '../../projections/row.format';
+import { deidentifiedColumns, deidentifyRows, type Deidentification } from '../../projections/deidentify';
 import type { DatasetParams } from './datasets.params';
 
 export interface DatasetManifest {
@@ -27,6 +28,8 @@ export interface DatasetManifest {
   softwareVersion: string;
   /** SHA-256 (hex) of the canonical CSV bytes */
   sha256: string;
+  /** true when ids, dates and old ages were de-identified (Safe Harbor) */
+  deidentified: boolean;
 }
 
 export interface DatasetAnswer {
@@ -37,9 +40,11 @@ export interface DatasetAnswer {
 
 export const SOFTWARE_VERSION: string = version;
 
-export function datasetAnswer(projection: Projection, state: CohortState, params: DatasetParams, headPosition: number): DatasetAnswer {
-  const rows = projection.rows(state, { asOf: params.asOf });
-  const csv = stringify(textTable(projection.columns, rows), { record_delimiter: '\n' });
+export function datasetAnswer(projection: Projection, state: CohortState, params: DatasetParams, headPosition: number, deidentification?: Deidentification): DatasetAnswer {
+  const identified = projection.rows(state, { asOf: params.asOf });
+  const rows = deidentification ? deidentifyRows(projection, identified, deidentification) : identified;
+  const columns = deidentification ? deidentifiedColumns(projection) : projection.columns;
+  const csv = stringify(textTable(columns, rows), { record_delimiter: '\n' });
   const manifest: DatasetManifest = {
     dataset: projection.name,
     asOf: params.asOf ?? null,
@@ -51,8 +56,9 @@ export function datasetAnswer(projection: Projection, state: CohortState, params
     rows: rows.length,
     softwareVersion: SOFTWARE_VERSION,
     sha256: createHash('sha256').update(csv, 'utf8').digest('hex'),
+    deidentified: deidentification !== undefined,
   };
-  return { manifest, csv, rows: jsonRows(projection.columns, rows) };
+  return { manifest, csv, rows: jsonRows(columns, rows) };
 }
 
 /** The manifest as response headers: X-Dataset, X-Dataset-As-Of, X-Dataset-Sha256, ... (absent values left out). */

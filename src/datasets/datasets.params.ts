@@ -17,6 +17,8 @@ export interface DatasetParams {
   atPosition?: number;
   minPosition?: number;
   format: (typeof DATASET_FORMATS)[number];
+  /** Safe Harbor de-identification (projections/deidentify.ts); forced for callers without identified access */
+  deidentified?: boolean;
 }
 
 type Raw = Record<string, unknown>;
@@ -28,6 +30,7 @@ const CHECKS: Record<string, (value: string) => string | null> = {
   atPosition: position,
   minPosition: position,
   format: (v) => (DATASET_FORMATS.includes(v as never) ? null : `must be one of ${DATASET_FORMATS.join(', ')}`),
+  deidentified: (v) => (v === 'true' || v === 'false' ? null : 'must be true or false'),
 };
 
 function nameProblem(name: string): FieldProblem[] {
@@ -65,15 +68,17 @@ export function datasetParams(name: string, raw: Raw): DatasetParams {
     atPosition: whole(values.atPosition),
     minPosition: whole(values.minPosition),
     format: (values.format ?? 'json') as DatasetParams['format'],
+    deidentified: values.deidentified === 'true',
   };
 }
 
-export function dictionaryParams(name: string, raw: Raw): { name: string; format: (typeof DICTIONARY_FORMATS)[number] } {
+export function dictionaryParams(name: string, raw: Raw): { name: string; format: (typeof DICTIONARY_FORMATS)[number]; deidentified: boolean } {
   const problems = nameProblem(name);
-  const { format = 'json' } = single(raw, ['format'], problems);
+  const { format = 'json', deidentified = 'false' } = single(raw, ['format', 'deidentified'], problems);
+  if (CHECKS.deidentified(deidentified)) problems.push({ field: 'deidentified', reason: CHECKS.deidentified(deidentified)! });
   if (!DICTIONARY_FORMATS.includes(format as never)) problems.push({ field: 'format', reason: `must be one of ${DICTIONARY_FORMATS.join(', ')}` });
   if (problems.length > 0) throw DomainError.invalid(problems);
-  return { name, format: format as 'json' | 'md' };
+  return { name, format: format as 'json' | 'md', deidentified: deidentified === 'true' };
 }
 
 /** Positions must lie within the log as it is now. */

@@ -12,6 +12,9 @@ import { cohortForRequest } from './cohort.request';
 import { CohortReadModel } from './cohort.readModel';
 import { datasetAnswer, type DatasetAnswer } from './dataset.answer';
 import type { DatasetParams } from './datasets.params';
+import { INSTALLATION_SECRET } from '../auth/installationSecret';
+import { pseudonymizer } from '../auth/pseudonym';
+import { CLOCK, type Clock } from '../shared/clock';
 
 // Still exported from here for the modules that import them from this file.
 export { MAX_WAIT_MS, ReadModelBehindError } from './cohort.request';
@@ -24,11 +27,15 @@ export class GetDatasetQuery {
 export class GetDatasetHandler implements IQueryHandler<GetDatasetQuery, DatasetAnswer> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(INSTALLATION_SECRET) private readonly secret: Buffer,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly readModel: CohortReadModel,
   ) {}
 
   async execute({ params }: GetDatasetQuery): Promise<DatasetAnswer> {
     const { state, head } = await cohortForRequest(this.readModel, this.store, params);
-    return datasetAnswer(findDataset(params.name)!, state, params, head);
+    const referenceYear = Number((params.asOf ?? params.knownAt ?? this.clock.now()).slice(0, 4));
+    const deidentification = params.deidentified ? { pseudonym: pseudonymizer(this.secret), referenceYear } : undefined;
+    return datasetAnswer(findDataset(params.name)!, state, params, head, deidentification);
   }
 }

@@ -5,10 +5,9 @@
  */
 import type { CohortState } from '../../projections/cohort.fold';
 import type { CohortReadModel } from '../datasets/cohort.readModel';
-import { datasetParams, positionProblems } from '../datasets/datasets.params';
-import { MAX_WAIT_MS, ReadModelBehindError } from '../datasets/datasets.query';
+import { datasetParams } from '../datasets/datasets.params';
+import { cohortForRequest } from '../datasets/cohort.request';
 import type { EventStore } from '../eventStore/eventStore.port';
-import { DomainError } from '../shared/domain.error';
 
 export interface CutParams {
   asOf?: string;
@@ -24,11 +23,5 @@ export function cutParams(raw: Record<string, unknown>): CutParams {
 }
 
 export async function cohortAtCut(readModel: CohortReadModel, store: EventStore, params: CutParams): Promise<CohortState> {
-  const head = await store.headPosition();
-  const problems = positionProblems({ ...params, name: 'patients', format: 'json' }, head);
-  if (problems.length > 0) throw DomainError.invalid(problems);
-  const historical = params.knownAt !== undefined || params.atPosition !== undefined;
-  const needed = Math.max(params.minPosition ?? 0, historical ? (params.atPosition ?? head) : 0);
-  if (!(await readModel.waitFor(needed, MAX_WAIT_MS))) throw new ReadModelBehindError(needed, readModel.status()?.position ?? 0);
-  return historical ? readModel.atCut({ knownAt: params.knownAt, atPosition: params.atPosition }) : readModel.latest();
+  return (await cohortForRequest(readModel, store, params)).state;
 }

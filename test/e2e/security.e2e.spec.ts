@@ -49,8 +49,8 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'GET /exports/bundle': ['recorder'],
   'GET /reports/cohort': ['analyst', 'recorder'],
   'GET /datasets': ['analyst'],
-  // rows hold identifiers: analysts with identified access only, which no user of this matrix has
-  'GET /datasets/{name}': [],
+  // analysts without identified access get the de-identified rows
+  'GET /datasets/{name}': ['analyst'],
   'GET /datasets/{name}/dictionary': ['analyst'],
   'GET /analyses/kaplan-meier': ['analyst'],
   'GET /analyses/log-rank': ['analyst'],
