@@ -47,6 +47,19 @@ describeInBrowser('Kaplan-Meier drawing in Chromium', () => {
     expect(drawn.atRisk).toEqual(['4', '3']);
   });
 
+  it('puts numbers at risk for nearby times on alternate lines, so that none covers another', async () => {
+    const ys = await inPage<number[]>(
+      page,
+      `const table = [{ time: 700, nRisk: 3, nEvent: 1, nCensor: 0, surv: 0.5, lower: 0.2, upper: 0.9 }];
+       const svg = km.drawKaplanMeier({ timeUnit: 'months', confLevel: 0.95, confType: 'log', logRank: null, strata: [{ name: 'all', n: 3, events: 1, median: null, table,
+         riskTable: [{ time: 12, nRisk: 3 }, { time: 24, nRisk: 3 }, { time: 36, nRisk: 2 }] }] }, { riskTimes: [36, 12, 24], title: 't', xLabel: 'x' });
+       return [...svg.querySelectorAll('.km-at-risk')].map((t) => Number(t.getAttribute('y')));`,
+    );
+    expect(ys).toHaveLength(3);
+    expect(ys[1] - ys[0]).toBe(14);
+    expect(ys[2]).toBe(ys[0]);
+  });
+
   it('draws 100,000 patients with at most one censoring tick per pixel', async () => {
     const drawn = await inPage<{ ticks: number; ms: number; width: number }>(
       page,

@@ -69,7 +69,10 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
   const left = Math.min(240, Math.max(64, 30 + 6.6 * Math.max(...names.map((n) => n.length))));
   const x = linear(0, end, left, W - M.right);
   const y = linear(0, 1, M.top + PLOT_H, M.top);
-  const shownTimes = riskTimes.filter((t) => t >= 0 && t <= end);
+  const shownTimes = riskTimes.filter((t) => t >= 0 && t <= end).sort((a, b) => a - b);
+  // times closer than a number's width (12 and 24 months on a 60-year axis) alternate between two lines
+  const crowded = shownTimes.some((t, k) => k > 0 && x(t) - x(shownTimes[k - 1]) < 28);
+  const riskRow = crowded ? ROW + 14 : ROW;
   const colour = (/** @type {number} */ i) => STRATUM_COLOURS[i % STRATUM_COLOURS.length];
   // past the palette, colours come round again: dashed the second time
   const dash = (/** @type {number} */ i) => (i >= STRATUM_COLOURS.length ? '6 3' : null);
@@ -129,20 +132,20 @@ export function drawKaplanMeier(km, { rate = null, riskTimes, title, xLabel }) {
   ];
   const legend = drawLegend(legendLines, { x: 16, y: y(0) + 52, width: W - M.right - 16, font: FONT });
   const tableTop = y(0) + 52 + legend.height + 28;
-  const height = tableTop + 22 + ROW * strata.length + 10;
+  const height = tableTop + 22 + riskRow * strata.length + 10;
 
   const riskTable = s(
     'g',
     { class: 'km-risk-table' },
     s('text', { ...FONT, x: 8, y: tableTop, 'font-weight': 'bold' }, 'Number at risk'),
     strata.map((stratum, i) => {
-      const ry = tableTop + 22 + ROW * i;
+      const ry = tableTop + 22 + riskRow * i;
       const byTime = new Map(stratum.riskTable.map((r) => [r.time, r.nRisk]));
       return [
         s('rect', { x: 8, y: ry - 9, width: 10, height: 10, fill: colour(i) }),
         s('text', { ...FONT, x: 22, y: ry }, names[i]),
-        shownTimes.map((t) =>
-          s('text', { ...FONT, class: 'km-at-risk', 'data-stratum': stratum.name, 'data-time': t, x: x(t), y: ry, 'text-anchor': 'middle' }, byTime.has(t) ? String(byTime.get(t)) : '–'),
+        shownTimes.map((t, k) =>
+          s('text', { ...FONT, class: 'km-at-risk', 'data-stratum': stratum.name, 'data-time': t, x: x(t), y: ry + (crowded && k % 2 ? 14 : 0), 'text-anchor': 'middle' }, byTime.has(t) ? String(byTime.get(t)) : '–'),
         ),
       ];
     }),
