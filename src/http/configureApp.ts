@@ -14,7 +14,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express.use(limitJsonDepth);
   express.disable('x-powered-by');
   // The API docs page needs inline scripts and styles; everything else gets helmet's strict defaults.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"], 'upgrade-insecure-requests': null } } }));
   // the web UI's static files at /: middleware, so public and outside the OpenAPI document
   serveWebApp(app);
   app.useGlobalPipes(validationPipe);

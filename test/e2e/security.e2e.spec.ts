@@ -150,6 +150,8 @@ describe('security (e2e, authentication required)', () => {
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
     expect(answer.headers['x-powered-by']).toBeUndefined();
     expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+    // the API docs must load over plain HTTP on a private network: no forced upgrade to https
+    expect(answer.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 });
 
