@@ -49,7 +49,9 @@ export function reproduction(body: unknown): Reproduction {
     const { sha256, softwareVersion } = common(manifest);
     const position = wholePosition(manifest.position, 'position');
     const pinned = manifest.knownAt == null && manifest.atPosition == null ? position : manifest.atPosition;
-    const params = datasetParams(manifest.dataset, { asOf: text(manifest.asOf), knownAt: text(manifest.knownAt), atPosition: text(pinned) });
+    // a de-identified answer is made again de-identified (its pseudonyms are keyed by this installation)
+    const deidentified = manifest.deidentified === true ? 'true' : undefined;
+    const params = datasetParams(manifest.dataset, { asOf: text(manifest.asOf), knownAt: text(manifest.knownAt), atPosition: text(pinned), deidentified });
     return { kind: 'dataset', params, position, sha256, softwareVersion };
   }
   if (typeof manifest.analysis === 'string') {
@@ -57,7 +59,8 @@ export function reproduction(body: unknown): Reproduction {
     const { sha256, softwareVersion } = common(manifest);
     const datasets = Array.isArray(manifest.datasets) ? (manifest.datasets as Raw[]) : [];
     const position = wholePosition(datasets[0]?.position, 'datasets[0].position');
-    const { minPosition: _wait, ...given } = (manifest.parameters ?? {}) as Raw;
+    // waiting and the datasets' de-identification are no parameters of the analysis result itself
+    const { minPosition: _wait, deidentified: _rows, ...given } = (manifest.parameters ?? {}) as Raw;
     const raw = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, text(v)]));
     if (raw.knownAt === undefined && raw.atPosition === undefined) raw.atPosition = String(position);
     return { kind: 'analysis', analysis: manifest.analysis as AnalysisKind, params: analysisParams(raw), position, sha256, softwareVersion };

@@ -93,6 +93,12 @@ describe('audit: diffs, reproduction, trail (e2e)', () => {
     expect(different).toMatchObject({ identical: false, expectedSha256: '0'.repeat(64), actualSha256: answer.manifest.sha256 });
   });
 
+  it('reproduces a de-identified dataset manifest de-identified', async () => {
+    const { manifest } = (await t.http().get(`/datasets/patients?deidentified=true&asOf=2005-01-01&minPosition=${head}`).expect(200)).body;
+    expect(manifest.deidentified).toBe(true);
+    expect((await t.http().post('/reproduce').send(manifest).expect(200)).body).toMatchObject({ identical: true, actualSha256: manifest.sha256 });
+  });
+
   it('reproduces a latest manifest at its position after the log moved on, and a knownAt one', async () => {
     const before = (await t.http().get(`/datasets/treatments?atPosition=${mayoHead}`).expect(200)).body.manifest;
     const latestThen = { ...before, atPosition: null, position: mayoHead };
