@@ -11,7 +11,8 @@ import type { EventStore } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import { cohortAtCut } from '../export/cohort.cut';
 import { patientStreamId } from '../patients/patient.events';
-import { patientHistory, type FieldChange } from '../patients/patient.history';
+import { historyEntry, type FieldChange } from '../patients/patient.history';
+import { applyToRecord, emptyRecord } from '../patients/patient.record';
 import { toRecordedPatientEvent } from '../patients/patient.stream';
 import { DomainError } from '../shared/domain.error';
 import { cutFilter, type CohortState, type KnowledgeCut } from '../../projections/cohort.fold';
@@ -48,11 +49,19 @@ export interface DatasetDiff {
 /** The events of one patient inside exactly one of the two cuts, read from the patient's own stream. */
 async function explainingEvents(store: EventStore, patientId: string, from: KnowledgeCut, to: KnowledgeCut): Promise<ExplainingEvent[]> {
   const [inFrom, inTo] = [cutFilter(from), cutFilter(to)];
-  const stored = await store.readStream(patientStreamId(patientId));
-  const events = stored.map((e) => ({ ...e, ...toRecordedPatientEvent(e) }));
-  return patientHistory(events)
-    .filter((entry, i) => inFrom({ patientId, position: entry.position, event: events[i] }) !== inTo({ patientId, position: entry.position, event: events[i] }))
-    .map(({ position, eventId, type, recordedAt, recordedBy, reason, description, changes }) => ({ position, eventId, type, recordedAt, recordedBy, reason, description, changes }));
+  const explaining: ExplainingEvent[] = [];
+  let record = emptyRecord();
+  for (const stored of await store.readStream(patientStreamId(patientId))) {
+    const event = { ...stored, ...toRecordedPatientEvent(stored) };
+    const logged = { patientId, position: stored.position, event };
+    // the entry in words needs the record just before the event, whether or not the event is shown
+    if (inFrom(logged) !== inTo(logged)) {
+      const { position, eventId, type, recordedAt, recordedBy, reason, description, changes } = historyEntry(event, record);
+      explaining.push({ position, eventId, type, recordedAt, recordedBy, reason, description, changes });
+    }
+    record = applyToRecord(record, event);
+  }
+  return explaining;
 }
 
 /** The diff itself, given a way to get the cohort at a cut: the query below and the benchmark share it. */
