@@ -9,7 +9,7 @@ import { type Observable, catchError, mergeMap, throwError } from 'rxjs';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import { CLOCK, type Clock } from '../shared/clock';
-import { LOGGED_RESOURCES, recordAccess } from './accessLog';
+import { isLogged, recordAccess } from './accessLog';
 import { errorBody } from '../http/domainError.filter';
 import type { Identity } from './identity';
 
@@ -25,7 +25,7 @@ export class AccessLogInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { identity?: Identity }>();
     const resource = request.path;
-    if (!LOGGED_RESOURCES.includes(resource.split('/')[1] ?? '')) return next.handle();
+    if (!isLogged(resource)) return next.handle();
     const log = (status: number) =>
       recordAccess(this.store, { userName: request.identity?.userName ?? 'anonymous', method: request.method, resource, parameters: { ...request.query }, status }, this.clock.now());
     return next.handle().pipe(

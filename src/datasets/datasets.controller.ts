@@ -2,7 +2,7 @@
  * The analysis datasets over HTTP: the list, the rows (JSON or CSV) with their provenance manifest in
  * the body and in X-Dataset-* headers, and each column dictionary (JSON or Markdown).
  */
-import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,11 +14,9 @@ import { manifestHeaders, type DatasetAnswer } from './dataset.answer';
 import { DATASET_FORMATS, DICTIONARY_FORMATS, datasetParams, dictionaryParams } from './datasets.params';
 import { MAX_WAIT_MS } from './cohort.request';
 import { GetDatasetQuery } from './datasets.query';
-import { ReadModelBehindFilter } from './readModelBehind.filter';
 
 @ApiTags('datasets')
 @Roles('analyst')
-@UseFilters(ReadModelBehindFilter)
 @Controller('datasets')
 export class DatasetsController {
   constructor(private readonly queryBus: QueryBus) {}

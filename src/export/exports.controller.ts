@@ -1,11 +1,10 @@
 /** GET /exports/bundle: the cohort as a zipped Cohort CSV bundle, optionally as of a date and as known at a cut. */
-import { Controller, Get, Query, Res, StreamableFile, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { strToU8, zipSync } from 'fflate';
 import { CurrentUser, Roles, type Identity } from '../auth/identity';
-import { ReadModelBehindFilter } from '../datasets/readModelBehind.filter';
 import type { BundleFiles } from '../import/bundle.parse';
 import { DomainError } from '../shared/domain.error';
 import { cutParams } from './cohort.cut';
@@ -13,7 +12,6 @@ import { ExportBundleQuery } from './exportBundle.handler';
 
 @ApiTags('export')
 @Roles('recorder', 'analyst')
-@UseFilters(ReadModelBehindFilter)
 @Controller('exports')
 export class ExportsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -6,6 +6,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Response } from 'express';
 import { ConcurrencyError, StoreUnavailableError } from '../eventStore/eventStore.port';
 import { DomainError, type DomainErrorCode, type FieldProblem } from '../shared/domain.error';
+import { ReadModelBehindError } from '../datasets/cohort.request';
 
 const STATUS_OF: Record<DomainErrorCode, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -35,7 +36,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = errorBody(exception);
     if (body.statusCode === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+    if (body.code === 'read_model_behind') response.setHeader('Retry-After', '1');
+    else if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.error((exception as Error).message);
       response.setHeader('Retry-After', '5');
     }
@@ -52,6 +54,9 @@ export function errorBody(exception: unknown): ErrorBody {
   }
   if (exception instanceof ConcurrencyError) {
     return { statusCode: 409, error: reason(409), code: 'concurrency', message: `the patient changed since revision ${exception.expected}: it is now at revision ${exception.actual}; reload and try again` };
+  }
+  if (exception instanceof ReadModelBehindError) {
+    return { statusCode: 503, error: reason(503), code: 'read_model_behind', message: exception.message };
   }
   if (exception instanceof StoreUnavailableError) {
     return { statusCode: 503, error: reason(503), code: 'store_unavailable', message: `${exception.message}; nothing was written, try again later` };

@@ -1,11 +1,10 @@
 /** GET /reports/cohort: the seed study's tables as JSON (unrounded), Markdown or an HTML page. */
-import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/identity';
 import { MAX_WAIT_MS } from '../datasets/datasets.query';
-import { ReadModelBehindFilter } from '../datasets/readModelBehind.filter';
 import { cutParams } from '../export/cohort.cut';
 import { DomainError } from '../shared/domain.error';
 import type { CohortReport } from './cohort.report';
@@ -16,7 +15,6 @@ const FORMATS = ['json', 'md', 'html'] as const;
 
 @ApiTags('reports')
 @Roles('analyst', 'recorder')
-@UseFilters(ReadModelBehindFilter)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly queryBus: QueryBus) {}
