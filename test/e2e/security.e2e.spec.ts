@@ -137,10 +137,12 @@ describe('security (e2e, authentication required)', () => {
     await t.http().post('/patients').set('Authorization', `Bearer ${keys.recorder}`).send(enrolment).expect(201);
     await t.http().get('/analyses/kaplan-meier?asOf=2005-06-30&times=60').set('Authorization', `Bearer ${keys.analyst}`).expect(422);
     await t.http().get('/reports/cohort?format=json').set('Authorization', `Bearer ${keys.analyst}`).expect(200);
+    await t.http().get('/audit/trail?format=jsonl').set('Authorization', `Bearer ${keys.auditor}`).expect(200);
     const log = (await t.http().get('/audit/access?date=2011-06-30').set('Authorization', `Bearer ${keys.auditor}`).expect(200)).body;
     expect(log.map((e: { userName: string; resource: string; status: number; parameters: object }) => [e.userName, e.resource, e.status, e.parameters])).toEqual([
       ['analyst-user', '/analyses/kaplan-meier', 422, { asOf: '2005-06-30', times: '60' }],
       ['analyst-user', '/reports/cohort', 200, { format: 'json' }],
+      ['auditor-user', '/audit/trail', 200, { format: 'jsonl' }],
     ]);
     await t.http().get('/audit/access?date=2011-02-30').set('Authorization', `Bearer ${keys.auditor}`).expect(400);
   });
