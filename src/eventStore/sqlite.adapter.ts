@@ -1,27 +1,38 @@
 /**
  * The embedded durable store: one SQLite file (better-sqlite3) in WAL mode with synchronous=FULL, so
- * an acknowledged append has reached the disk. One transaction per append; (stream_id, revision) is
- * unique and the global position is the autoincrement key, so positions are never reused. Triggers
- * refuse UPDATE and DELETE on the log. Storage faults become StoreUnavailableError (HTTP 503); the
- * connection is reopened on the next call, so the store recovers when the fault is gone.
+ * an acknowledged append has reached the disk. (stream_id, revision) is unique and the global position
+ * is the autoincrement key, so positions are never reused. Triggers refuse UPDATE and DELETE on the log.
+ *
+ * Group commit: an append is queued and the queue is committed at the next turn of the event loop
+ * (setImmediate), so every append that arrives in the meantime - the requests of one burst, the
+ * patients an import keeps in flight - shares ONE transaction and one fsync. Each append keeps its own
+ * expected-revision check and its own answer; a promise resolves only after its transaction committed.
+ *
+ * Storage faults become StoreUnavailableError (HTTP 503) for every caller of the failed batch; after a
+ * fatal one the connection is reopened on the next call, so the store recovers when the fault is gone.
  */
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, Subscription } from './eventStore.port';
 import { StoreUnavailableError } from './eventStore.port';
-import { openConnection, toEvent, type Row, type SqliteConnection } from './sqlite.connection';
+import { isFatalFault, isStorageFault, openConnection, toEvent, type AppendRequest, type Row, type SqliteConnection } from './sqlite.connection';
 import { Wakes, catchUpSubscription } from './subscription';
 
-const FAULT = /^SQLITE_(FULL|READONLY|IOERR|CORRUPT|NOTADB|CANTOPEN|BUSY|LOCKED|PERM|AUTH)/;
-/** After these the open connection cannot be trusted; the next call opens the file again. */
-const FATAL = /^SQLITE_(READONLY|IOERR|CORRUPT|NOTADB|CANTOPEN|PERM)/;
+interface PendingAppend {
+  request: AppendRequest;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
 
 export class SqliteEventStore implements EventStore {
   private connection: SqliteConnection | null = null;
   private closed = false;
   private readonly wakes = new Wakes();
   private readonly logger = new Logger('SqliteEventStore');
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private committed = 0;
 
   constructor(readonly file: string) {
     try {
@@ -38,10 +49,20 @@ export class SqliteEventStore implements EventStore {
     return new SqliteEventStore(join(dataDir, 'events.sqlite'));
   }
 
-  async appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
-    const result = this.use((c) => c.append.immediate(streamId, events, options.expectedRevision));
-    this.wakes.wakeAll();
-    return result;
+  /** Append transactions committed by this store since it opened: tests and benchmarks read it to see appends grouped. */
+  get commitCount(): number {
+    return this.committed;
+  }
+
+  appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ request: { streamId, events, expectedRevision: options.expectedRevision }, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
   }
 
   async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {
@@ -61,9 +82,28 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.flush(); // appends already accepted are committed (or refused) before the file is closed
     this.closed = true;
     this.wakes.clear();
     this.drop();
+  }
+
+  /** Commits every queued append in one transaction and answers each caller. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let outcomes;
+    try {
+      outcomes = this.use((c) => c.appendBatch.immediate(batch.map((p) => p.request)));
+    } catch (error) {
+      batch.forEach((p) => p.reject(error));
+      return;
+    }
+    this.committed += 1;
+    outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
+    if (outcomes.some((outcome) => outcome.ok)) this.wakes.wakeAll();
   }
 
   private use<T>(work: (connection: SqliteConnection) => T): T {
@@ -72,9 +112,9 @@ export class SqliteEventStore implements EventStore {
       this.connection ??= openConnection(this.file);
       return work(this.connection);
     } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (!FAULT.test(code)) throw error;
-      if (FATAL.test(code)) this.drop();
+      if (!isStorageFault(error)) throw error;
+      const code = (error as { code: string }).code;
+      if (isFatalFault(error)) this.drop();
       this.logger.error(`storage fault (${code}): ${(error as Error).message}`);
       throw new StoreUnavailableError(`the event store cannot be used (${code}: ${(error as Error).message})`, error);
     }

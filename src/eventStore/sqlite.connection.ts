@@ -64,6 +64,24 @@ export const toEvent = (row: Row): StoredEvent => ({
   hash: row.hash,
 });
 
+export interface AppendRequest {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
+/** What one caller of a group commit gets: its result, or the error that refused its append alone. */
+export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+const FAULT = /^SQLITE_(FULL|READONLY|IOERR|CORRUPT|NOTADB|CANTOPEN|BUSY|LOCKED|PERM|AUTH)/;
+/** After these the open connection cannot be trusted; the next call opens the file again. */
+const FATAL = /^SQLITE_(READONLY|IOERR|CORRUPT|NOTADB|CANTOPEN|PERM)/;
+const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
+
+/** The disk or the file failed (as opposed to a refused append): the caller may retry later. */
+export const isStorageFault = (error: unknown): boolean => typeof codeOf(error) === 'string' && FAULT.test(codeOf(error) as string);
+export const isFatalFault = (error: unknown): boolean => typeof codeOf(error) === 'string' && FATAL.test(codeOf(error) as string);
+
 export function openConnection(file: string) {
   const db = new Database(file);
   try {
@@ -91,24 +109,44 @@ export function openConnection(file: string) {
     const row = statements.byEventId.get(eventId) as Row | undefined;
     return row && toEvent(row);
   };
-  const append = db.transaction((streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): AppendResult => {
+  /** One caller's append, chained to `previousHash`; nested in the batch, so better-sqlite3 runs it in a SAVEPOINT. */
+  const appendOne = db.transaction(({ streamId, events, expectedRevision }: AppendRequest, previousHash: string): { result: AppendResult; hash: string } => {
     const replayed = alreadyAppended(events, findEvent, streamId);
-    if (replayed) return replayed;
+    if (replayed) return { result: replayed, hash: previousHash };
     const last = statements.lastRevision.get(streamId) as number | null;
     checkExpectedRevision(streamId, expectedRevision, last === null ? 'no_stream' : last);
     let revision = last ?? -1;
     let position = 0;
-    // Appends are serialised by SQLite's write lock, so the chain's previous event cannot change under us.
-    let hash = (statements.headHash.get() as string | undefined) ?? GENESIS_HASH;
+    let hash = previousHash;
     for (const event of events) {
       revision += 1;
       hash = eventHash(hash, { ...event, streamId, revision });
       const info = statements.insert.run({ ...event, streamId, revision, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), hash });
       position = Number(info.lastInsertRowid);
     }
-    return { nextExpectedRevision: revision, position };
+    return { result: { nextExpectedRevision: revision, position }, hash };
   });
-  return { db, statements, append };
+  /**
+   * Group commit: many callers' appends in ONE transaction (one fsync). Each runs in its own savepoint,
+   * so a stale revision or a duplicate event id undoes that append alone and becomes that caller's
+   * answer; a storage fault aborts the whole transaction (nothing of the batch is written). The chain
+   * follows the batch's order, which is the order of the positions.
+   */
+  const appendBatch = db.transaction((requests: readonly AppendRequest[]): AppendOutcome[] => {
+    // Appends are serialised by SQLite's write lock, so the chain's previous event cannot change under us.
+    let hash = (statements.headHash.get() as string | undefined) ?? GENESIS_HASH;
+    return requests.map((request): AppendOutcome => {
+      try {
+        const done = appendOne(request, hash);
+        hash = done.hash;
+        return { ok: true, result: done.result };
+      } catch (error) {
+        if (isStorageFault(error)) throw error;
+        return { ok: false, error };
+      }
+    });
+  });
+  return { db, statements, appendBatch };
 }
 
 export type SqliteConnection = ReturnType<typeof openConnection>;

@@ -9,6 +9,10 @@ export interface ContractSubject {
   store: EventStore;
   reopen?: () => Promise<EventStore>;
   cleanup?: () => Promise<void>;
+  /** positions are 1, 2, 3, ... with no gaps (not EventStoreDB's, which are byte offsets in its log) */
+  densePositions?: boolean;
+  /** transactions committed so far, for a store that groups concurrent appends into one */
+  commitCount?: () => number;
 }
 
 export const newEvent = (type = 'ContactRecorded', data: unknown = { seenOn: '2001-01-01' }): NewEvent => ({
@@ -80,6 +84,23 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       expect(rejected).toHaveLength(19);
       rejected.forEach((r) => expect(r.reason).toBeInstanceOf(ConcurrencyError));
       expect(await store.readStream('patient-1')).toHaveLength(2);
+    });
+
+    it('appends 50 concurrent appends to 50 streams, each once, in one log order', async () => {
+      await store.appendToStream('patient-before', [newEvent()], { expectedRevision: 'no_stream' });
+      const commitsBefore = subject.commitCount?.();
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => store.appendToStream(`patient-c${i}`, [newEvent('C', { i })], { expectedRevision: 'no_stream' })),
+      );
+      expect(results.every((r) => r.nextExpectedRevision === 0)).toBe(true);
+      const positions = results.map((r) => r.position).sort((a, b) => a - b);
+      expect(new Set(positions).size).toBe(50);
+      const all = await store.readAll({ after: (await store.readStream('patient-before'))[0].position });
+      expect(all.map((e) => e.position)).toEqual(positions);
+      expect(all.map((e) => (e.data as { i: number }).i).sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
+      if (subject.densePositions) expect(positions).toEqual(Array.from({ length: 50 }, (_, i) => positions[0] + i));
+      // Issued in the same tick, they share one transaction (one fsync) where the store groups commits.
+      if (commitsBefore !== undefined) expect(subject.commitCount!() - commitsBefore).toBe(1);
     });
 
     it('treats a retried append of the same event ids as done', async () => {

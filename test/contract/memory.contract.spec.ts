@@ -1,4 +1,4 @@
 import { MemoryEventStore } from '../../src/eventStore/memory.adapter';
 import { eventStoreContract } from './eventStore.contract';
 
-eventStoreContract('memory', async () => ({ store: new MemoryEventStore() }));
+eventStoreContract('memory', async () => ({ store: new MemoryEventStore(), densePositions: true }));

@@ -2,15 +2,20 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConcurrencyError } from '../../src/eventStore/eventStore.port';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
+import { verifyLog } from '../../src/eventStore/verifyLog';
 import { eventStoreContract, newEvent } from './eventStore.contract';
 
 eventStoreContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cc-sqlite-'));
+  const store = SqliteEventStore.inDirectory(dir);
   return {
-    store: SqliteEventStore.inDirectory(dir),
+    store,
     reopen: async () => SqliteEventStore.inDirectory(dir),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    densePositions: true,
+    commitCount: () => store.commitCount,
   };
 });
 
@@ -39,5 +44,67 @@ describe('sqlite adapter', () => {
     await a.close();
     await b.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('group commit', () => {
+    let dir: string;
+    let store: SqliteEventStore;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'cc-sqlite-'));
+      store = SqliteEventStore.inDirectory(dir);
+    });
+    afterEach(async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('refuses a stale or duplicate append of a batch alone and commits the others in one chained transaction', async () => {
+      const taken = newEvent();
+      await store.appendToStream('patient-0', [taken], { expectedRevision: 'no_stream' });
+      const before = store.commitCount;
+      const [fresh, stale, raceWon, raceLost, duplicate, twoEvents] = await Promise.allSettled([
+        store.appendToStream('patient-1', [newEvent()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('patient-0', [newEvent()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('patient-2', [newEvent()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('patient-2', [newEvent()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('patient-3', [newEvent(), { ...taken }], { expectedRevision: 'no_stream' }),
+        store.appendToStream('patient-4', [newEvent(), newEvent()], { expectedRevision: 'no_stream' }),
+      ]);
+      expect(store.commitCount - before).toBe(1);
+      expect([fresh.status, raceWon.status, twoEvents.status]).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      expect((stale as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+      expect((raceLost as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+      expect((duplicate as PromiseRejectedResult).reason.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
+      // position 1 was patient-0; then patient-1 (2), patient-2 (3), patient-4 (4, 5): the refused ones left no gap
+      expect([fresh, raceWon, twoEvents].map((r) => (r as PromiseFulfilledResult<{ position: number }>).value.position)).toEqual([2, 3, 5]);
+      expect(await store.readStream('patient-3')).toEqual([]);
+      expect((await store.readAll()).map((e) => [e.streamId, e.position])).toEqual([
+        ['patient-0', 1], ['patient-1', 2], ['patient-2', 3], ['patient-4', 4], ['patient-4', 5],
+      ]);
+      expect(await verifyLog(store)).toMatchObject({ ok: true, checked: 5 });
+    });
+
+    it('answers an append only once its transaction is committed: another connection already sees it', async () => {
+      const appended = await Promise.all([0, 1, 2].map((i) => store.appendToStream(`patient-${i}`, [newEvent()], { expectedRevision: 'no_stream' })));
+      const other = new Database(join(dir, 'events.sqlite'), { readonly: true });
+      expect(other.prepare('SELECT position FROM events ORDER BY position').pluck().all()).toEqual(appended.map((a) => a.position));
+      other.close();
+    });
+
+    it('commits appends issued in later turns of the event loop in transactions of their own', async () => {
+      const before = store.commitCount;
+      await store.appendToStream('patient-1', [newEvent()], { expectedRevision: 'no_stream' });
+      await store.appendToStream('patient-1', [newEvent()], { expectedRevision: 0 });
+      expect(store.commitCount - before).toBe(2);
+    });
+
+    it('commits what was queued before close, then refuses new appends', async () => {
+      const queued = store.appendToStream('patient-1', [newEvent()], { expectedRevision: 'no_stream' });
+      await store.close();
+      await expect(queued).resolves.toMatchObject({ position: 1 });
+      await expect(store.appendToStream('patient-1', [newEvent()], { expectedRevision: 0 })).rejects.toThrow(/closed/);
+      store = SqliteEventStore.inDirectory(dir);
+      expect(await store.readStream('patient-1')).toHaveLength(1);
+    });
   });
 });

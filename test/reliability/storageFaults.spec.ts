@@ -8,6 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StoreUnavailableError } from '../../src/eventStore/eventStore.port';
+import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
+import { newEvent } from '../contract/eventStore.contract';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 const enrolment = { patientId: 'F1', sex: 'female', birthDate: '1950-01-01', researchAuthorization: 'granted', treatmentHistory: 'documented' };
@@ -52,6 +55,23 @@ describe('storage faults', () => {
     await t.http().post('/patients/F1/contacts').send(contact(i)).expect(201);
     expect(await countEvents(t)).toBe(before + 1);
     await t.close();
+  });
+
+  onTmpfs('a full disk refuses every append of a group commit alike, and the next batch is written whole', async () => {
+    const store = SqliteEventStore.inDirectory(join(mountPoint, 'batch'));
+    await store.appendToStream('patient-0', [newEvent()], { expectedRevision: 'no_stream' });
+    writeFileSync(join(mountPoint, 'filler'), Buffer.alloc(1_500_000));
+    const big = () => newEvent('ContactRecorded', { note: 'x'.repeat(100_000) });
+    const before = store.commitCount;
+    const refused = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.appendToStream(`patient-${i + 1}`, [big()], { expectedRevision: 'no_stream' })));
+    expect(store.commitCount).toBe(before); // nothing committed
+    refused.forEach((r) => expect((r as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError));
+    expect((refused[0] as PromiseRejectedResult).reason.message).toMatch(/SQLITE_FULL/);
+    expect(await store.headPosition()).toBe(1);
+    rmSync(join(mountPoint, 'filler'));
+    const written = await Promise.all(Array.from({ length: 8 }, (_, i) => store.appendToStream(`patient-${i + 1}`, [newEvent()], { expectedRevision: 'no_stream' })));
+    expect(written.map((w) => w.position).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    await store.close();
   });
 
   onTmpfs('a read-only data directory answers 503 to writes and recovers when it is writable again', async () => {
