@@ -14,7 +14,9 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // hyparquet(-writer) ship ES modules only: compiled to CommonJS like our own files (Node 20 runs them natively)
+  transform: { '^.+\\.ts$': swc, '/node_modules/hyparquet(-writer)?/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!hyparquet)'],
   testMatch: ['<rootDir>/{src,projections,test}/**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
