@@ -19,7 +19,7 @@ import { fold } from '../shared/decider';
 import { DomainError } from '../shared/domain.error';
 import type { CommandResult } from '../shared/handleCommand';
 import { bundleError } from './bundle.commands';
-import { parseBundle, type BundleFiles, type BundlePatient } from './bundle.parse';
+import { parseBundle, type BundleFiles, type BundlePatient, type ParsedBundle } from './bundle.parse';
 import { planPatient, type PatientPlan } from './bundle.plan';
 import type { ImportProblem } from './bundle.problem';
 import { bundleSha256 } from './bundle.source';
@@ -76,12 +76,20 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
   ) {}
 
   async execute({ files, recordedBy, onProgress }: ImportBundleMessage): Promise<ImportSummary> {
+    return this.importParsed(parseBundle(files), bundleSha256(files), recordedBy, onProgress);
+  }
+
+  /**
+   * The import of a bundle already read into facts per patient (from CSV files, or from FHIR
+   * resources: src/fhir), so every source goes through the same checks, plans and writes.
+   * `sourceSha256` fingerprints the source; corrections and retractions carry it in their reason.
+   */
+  async importParsed(parsed: ParsedBundle, sourceSha256: string, recordedBy: string, onProgress: (progress: ImportProgress) => void = () => undefined): Promise<ImportSummary> {
     const started = performance.now();
-    const bundleSha = bundleSha256(files);
+    const bundleSha = sourceSha256;
     const importId = randomUUID();
     const reason = `import ${bundleSha}`;
     const now = this.clock.now();
-    const parsed = parseBundle(files);
     const problems: ImportProblem[] = [...parsed.problems];
     const patients = parsed.patients;
     const checked: Checked[] = [];
