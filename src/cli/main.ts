@@ -1,6 +1,7 @@
 /**
  * `npm run cli -- <command>`: imports, exports, datasets, rebuilds and the other use cases of the API,
- * on the local data directory (EVENT_STORE, DATA_DIR as for the server). Each command lives in its
+ * on the local data directory (EVENT_STORE, DATA_DIR as for the server), or with `--server URL` through a
+ * server's HTTP API (cliTarget.ts). Each command lives in its
  * own file under commands/ and registers itself here.
  */
 import { Command } from 'commander';
@@ -20,10 +21,11 @@ import { registerDiffCommand } from './commands/diff.command';
 import { registerReproduceCommand } from './commands/reproduce.command';
 import { registerAuditTrailCommand } from './commands/auditTrail.command';
 import { registerCopyCommand } from './commands/copy.command';
+import { targetOptions } from './cliTarget';
 
-const program = new Command('cohort-chronicle')
-  .description('Cohort Chronicle: event-sourced longitudinal patient tracker')
-  .showHelpAfterError();
+const program = targetOptions(
+  new Command('cohort-chronicle').description('Cohort Chronicle: event-sourced longitudinal patient tracker').showHelpAfterError(),
+);
 
 registerEventsCommand(program);
 registerHistoryCommand(program);
@@ -44,5 +46,7 @@ registerCopyCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  // refusals say their own code (cliTarget: 2 before any request; remote 401/403: 3)
+  const code = (error as { exitCode?: unknown }).exitCode;
+  process.exitCode = typeof code === 'number' ? code : 1;
 });

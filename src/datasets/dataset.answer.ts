@@ -61,13 +61,40 @@ export function datasetAnswer(projection: Projection, state: CohortState, params
   return { manifest, csv, rows: jsonRows(columns, rows) };
 }
 
+/** The header of a manifest field: dataset -> X-Dataset, asOf -> X-Dataset-As-Of, sha256 -> X-Dataset-Sha256. */
+const headerOf = (field: string): string => {
+  const words = field === 'dataset' ? '' : `-${field.replace(/[A-Z]/g, (c) => `-${c}`)}`;
+  return `X-Dataset${words.replace(/-./g, (c) => c.toUpperCase())}`;
+};
+
 /** The manifest as response headers: X-Dataset, X-Dataset-As-Of, X-Dataset-Sha256, ... (absent values left out). */
 export function manifestHeaders(manifest: DatasetManifest): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [field, value] of Object.entries(manifest)) {
-    if (value === null) continue;
-    const words = field === 'dataset' ? '' : `-${field.replace(/[A-Z]/g, (c) => `-${c}`)}`;
-    headers[`X-Dataset${words.replace(/-./g, (c) => c.toUpperCase())}`] = String(value);
-  }
+  for (const [field, value] of Object.entries(manifest)) if (value !== null) headers[headerOf(field)] = String(value);
   return headers;
+}
+
+/** Each manifest field in the order datasetAnswer writes it, with the type its header text stands for. */
+const MANIFEST_FIELDS: Record<keyof DatasetManifest, 'text' | 'number' | 'boolean'> = {
+  dataset: 'text',
+  asOf: 'text',
+  knownAt: 'text',
+  atPosition: 'number',
+  position: 'number',
+  headPosition: 'number',
+  eventsFolded: 'number',
+  rows: 'number',
+  softwareVersion: 'text',
+  sha256: 'text',
+  deidentified: 'boolean',
+};
+
+/** The manifest back from the headers of a CSV answer (the CLI's `--server` reads it so), absent headers as null. */
+export function manifestFromHeaders(header: (name: string) => string | null): DatasetManifest {
+  const manifest: Record<string, string | number | boolean | null> = {};
+  for (const [field, type] of Object.entries(MANIFEST_FIELDS)) {
+    const text = header(headerOf(field));
+    manifest[field] = text === null ? null : type === 'number' ? Number(text) : type === 'boolean' ? text === 'true' : text;
+  }
+  return manifest as unknown as DatasetManifest;
 }

@@ -1,12 +1,13 @@
 /**
  * `analysis <kaplan-meier|log-rank|rate-comparison> [options]`: the same answers as GET /analyses/*,
- * as JSON on stdout, on the local data directory (after folding whatever the log holds).
+ * as JSON on stdout, on the local data directory (after folding whatever the log holds) or (`--server`)
+ * from that very route, answered once the server has folded its whole log.
  */
 import type { Command } from 'commander';
 import { analysisParams, GROUPING_COLUMNS } from '../../analyses/analysis.params';
 import { ANALYSES, AnalysisQuery, type AnalysisKind } from '../../analyses/analyses.handler';
 import { DomainError } from '../../shared/domain.error';
-import { withCliContext } from '../cliContext';
+import { onTarget } from '../cliTarget';
 
 export function registerAnalysisCommand(program: Command): void {
   program
@@ -24,14 +25,17 @@ export function registerAnalysisCommand(program: Command): void {
     .option('--time-unit <unit>', 'months (default), days or years')
     .option('--rho <rho>', '0 log-rank (default), 1 Peto-Peto')
     .option('--ratetable <name>', 'minnesota (default) or united-states')
-    .action(async (kind: string, options: Record<string, string | undefined>) => {
+    .action(async (kind: string, options: Record<string, string | undefined>, command: Command) => {
       if (!(ANALYSES as readonly string[]).includes(kind)) throw DomainError.invalid([{ field: 'kind', reason: `must be one of ${ANALYSES.join(', ')}` }]);
       const params = analysisParams(options);
-      await withCliContext(async ({ store, queryBus }) => {
-        // The CLI answers from the whole log as it is now, like a query passing minPosition = head.
-        params.cut.minPosition = params.cut.atPosition ?? (await store.headPosition());
-        const answer = await queryBus.execute(new AnalysisQuery(kind as AnalysisKind, params));
-        process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+      const answer = await onTarget<unknown>(command, {
+        local: async ({ store, queryBus }) => {
+          // The CLI answers from the whole log as it is now, like a query passing minPosition = head.
+          params.cut.minPosition = params.cut.atPosition ?? (await store.headPosition());
+          return queryBus.execute(new AnalysisQuery(kind as AnalysisKind, params));
+        },
+        remote: async (server) => server.json(`/analyses/${kind}`, { ...options, minPosition: await server.headPosition() }),
       });
+      process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
     });
 }

@@ -4,12 +4,13 @@
  * both logs give the same event count per stream and the same SHA-256 for every dataset. Exit codes:
  * 1 for bad arguments or a refused copy (nothing written), 2 when the verification finds a difference.
  * It opens the two stores itself rather than booting the application: no read model, no subscriptions,
- * nothing written to either store but the copied events.
+ * nothing written to either store but the copied events. Local only: `--server` is refused.
  */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { copyLog, verifyCopy, type CopyProgress, type CopySummary, type CopyVerification } from '../../eventStore/copyLog';
 import type { EventStore } from '../../eventStore/eventStore.port';
+import { remoteTarget } from '../cliTarget';
 import { STORE_FORMS, copyLocationsProblem, describeLocation, openStoreAt, parseStoreLocation } from '../../eventStore/storeLocation';
 
 export function registerCopyCommand(program: Command): void {
@@ -18,7 +19,8 @@ export function registerCopyCommand(program: Command): void {
     .description('copy the whole log to another store (SQLite <-> EventStoreDB), resuming an interrupted copy, then verify both sides')
     .requiredOption('--from <store>', `the source: ${STORE_FORMS}`)
     .requiredOption('--to <store>', 'the target, in the same forms; empty, or holding an earlier interrupted copy of the source')
-    .action(async (options: { from: string; to: string }) => {
+    .action(async (options: { from: string; to: string }, command: Command) => {
+      remoteTarget(command, false);
       const from = parseStoreLocation('--from', options.from);
       const to = parseStoreLocation('--to', options.to);
       const problem = copyLocationsProblem(from, to);

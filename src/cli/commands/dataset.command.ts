@@ -1,18 +1,24 @@
 /**
  * `dataset <name> [--as-of] [--known-at] [--at-position] [--format csv|json]`: the same rows and
- * manifest as GET /datasets/:name, on the local data directory. CSV (the default) goes to stdout
- * alone, so it can be redirected to a file; its manifest goes to stderr as one JSON line.
+ * manifest as GET /datasets/:name, on the local data directory or (`--server`) from that very route.
+ * CSV (the default) goes to stdout alone, so it can be redirected to a file; its manifest goes to
+ * stderr as one JSON line.
  */
 import type { Command } from 'commander';
 import { CohortReadModel } from '../../datasets/cohort.readModel';
-import type { DatasetAnswer } from '../../datasets/dataset.answer';
+import { manifestFromHeaders, type DatasetManifest } from '../../datasets/dataset.answer';
 import { datasetParams } from '../../datasets/datasets.params';
 import { GetDatasetQuery } from '../../datasets/datasets.query';
+import type { Row } from '../../../projections/projection';
 import { DATASET_NAMES } from '../../../projections/dataset.registry';
-import { withCliContext } from '../cliContext';
+import { onTarget } from '../cliTarget';
 
 /** The CLI folds whatever the server has not yet folded before answering: up to 10 minutes. */
 const CATCH_UP_MS = 600_000;
+
+type Options = { asOf?: string; knownAt?: string; atPosition?: string; format: string };
+/** What is printed: the CSV and its manifest, or the JSON rows with it. */
+type Printed = { manifest: DatasetManifest; csv?: string; rows?: Row[] };
 
 export function registerDatasetCommand(program: Command): void {
   program
@@ -23,17 +29,25 @@ export function registerDatasetCommand(program: Command): void {
     .option('--known-at <instant>', 'knowledge cut: only events recorded by then (ISO instant)')
     .option('--at-position <position>', 'knowledge cut: only events up to this log position')
     .option('--format <format>', 'csv (default) or json', 'csv')
-    .action(async (name: string, options: { asOf?: string; knownAt?: string; atPosition?: string; format: string }) =>
-      withCliContext(async ({ app, store, queryBus }) => {
-        const params = datasetParams(name, options);
-        await app.get(CohortReadModel).waitFor(await store.headPosition(), CATCH_UP_MS);
-        const answer: DatasetAnswer = await queryBus.execute(new GetDatasetQuery(params));
-        if (params.format === 'json') {
-          process.stdout.write(`${JSON.stringify({ manifest: answer.manifest, rows: answer.rows })}\n`);
-        } else {
-          process.stdout.write(answer.csv);
-          process.stderr.write(`${JSON.stringify(answer.manifest)}\n`);
-        }
-      }),
-    );
+    .action(async (name: string, options: Options, command: Command) => {
+      const params = datasetParams(name, options);
+      const answer = await onTarget<Printed>(command, {
+        local: async ({ app, store, queryBus }) => {
+          await app.get(CohortReadModel).waitFor(await store.headPosition(), CATCH_UP_MS);
+          return queryBus.execute(new GetDatasetQuery(params));
+        },
+        remote: async (server) => {
+          const query = { ...options, minPosition: await server.headPosition() };
+          if (params.format === 'json') return server.json<Printed>(`/datasets/${name}`, query);
+          const { text, headers } = await server.text(`/datasets/${name}`, query);
+          return { csv: text, manifest: manifestFromHeaders((header) => headers.get(header)) };
+        },
+      });
+      if (params.format === 'json') {
+        process.stdout.write(`${JSON.stringify({ manifest: answer.manifest, rows: answer.rows })}\n`);
+      } else {
+        process.stdout.write(answer.csv!);
+        process.stderr.write(`${JSON.stringify(answer.manifest)}\n`);
+      }
+    });
 }

@@ -1,8 +1,8 @@
-/** `history <patientId> [--json]`: the audit history of a patient, in words or as JSON lines. */
+/** `history <patientId> [--json]`: the audit history of a patient, in words or as JSON lines (`--server`: GET /patients/:id/history). */
 import type { Command } from 'commander';
 import { GetPatientHistoryQuery } from '../../http/patientQueries.handler';
 import type { HistoryEntry } from '../../patients/patient.history';
-import { withCliContext } from '../cliContext';
+import { onTarget } from '../cliTarget';
 
 const show = (value: unknown) => (value === null || value === undefined ? '(blank)' : JSON.stringify(value));
 
@@ -18,10 +18,11 @@ export function registerHistoryCommand(program: Command): void {
     .description("a patient's history: every event in words, corrections with values before and after and the reason")
     .argument('<patientId>', "the registry's patient id")
     .option('--json', 'one JSON object per event, with the state after it')
-    .action(async (patientId: string, options: { json?: boolean }) =>
-      withCliContext(async ({ queryBus }) => {
-        const history: HistoryEntry[] = await queryBus.execute(new GetPatientHistoryQuery(patientId));
-        for (const entry of history) process.stdout.write(`${options.json ? JSON.stringify(entry) : asText(entry)}\n`);
-      }),
-    );
+    .action(async (patientId: string, options: { json?: boolean }, command: Command) => {
+      const history = await onTarget<HistoryEntry[]>(command, {
+        local: ({ queryBus }) => queryBus.execute(new GetPatientHistoryQuery(patientId)),
+        remote: (server) => server.json(`/patients/${encodeURIComponent(patientId)}/history`),
+      });
+      for (const entry of history) process.stdout.write(`${options.json ? JSON.stringify(entry) : asText(entry)}\n`);
+    });
 }

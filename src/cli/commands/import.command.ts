@@ -1,7 +1,8 @@
 /**
  * `import <folder>`: imports a Cohort CSV bundle into the configured store, with a progress bar
- * (patients, rows/s, ETA) on a terminal and a summary at the end. A bundle with problems lists every
- * one as `file:line:column: reason`, writes nothing and exits 1.
+ * (patients, rows/s, ETA) on a terminal and a summary at the end; with `--server`, uploads the folder's
+ * CSV files to POST /imports (multipart), and the server records the token's user. A bundle with
+ * problems lists every one as `file:line:column: reason`, writes nothing and exits 1.
  */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -10,35 +11,45 @@ import type { BundleFiles } from '../../import/bundle.parse';
 import { readBundleFolder } from '../../import/bundle.source';
 import { ImportBundleMessage, type ImportProgress, type ImportSummary } from '../../import/importBundle.handler';
 import { DomainError } from '../../shared/domain.error';
-import { withCliContext } from '../cliContext';
+import type { RemoteServer } from '../remote/remoteServer';
+import { onTarget } from '../cliTarget';
 
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description('import a Cohort CSV bundle (a folder of patients.csv, diagnoses.csv, ...); importing it again appends nothing')
     .argument('<folder>', 'the bundle folder')
-    .action(async (folder: string) => {
+    .action(async (folder: string, _options: unknown, command: Command) => {
       if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
-      await importFiles(readBundleFolder(folder));
+      const files = readBundleFolder(folder);
+      await importBundle(command, files, (server) => server.post('/imports', bundleForm(files)));
     });
 }
 
-/** Runs the import use case on the configured store and prints its progress and summary. */
-export async function importFiles(files: BundleFiles): Promise<void> {
-  await withCliContext(async ({ commandBus, recordedBy }) => {
-    const progress = progressBar();
-    try {
-      const summary: ImportSummary = await commandBus.execute(new ImportBundleMessage(files, recordedBy, progress.update));
-      progress.stop();
-      process.stdout.write(describe(summary));
-    } catch (error) {
-      progress.stop();
-      if (!(error instanceof DomainError) || error.details.length === 0) throw error;
-      for (const problem of error.details) process.stderr.write(`${problem.field}: ${problem.reason}\n`);
-      process.stderr.write(`${error.message.split(':')[0]}\n`);
-      process.exitCode = 1;
-    }
-  });
+/** The bundle's CSV files as the multipart body POST /imports reads. */
+function bundleForm(files: BundleFiles): FormData {
+  const form = new FormData();
+  for (const [name, text] of Object.entries(files)) form.append('files', new Blob([text], { type: 'text/csv' }), name);
+  return form;
+}
+
+/** Runs the import use case (here, or on the server) and prints its summary, or the bundle's problems. */
+export async function importBundle(command: Command, files: BundleFiles, remote: (server: RemoteServer) => Promise<ImportSummary>): Promise<void> {
+  const progress = progressBar();
+  try {
+    const summary = await onTarget<ImportSummary>(command, {
+      local: ({ commandBus, recordedBy }) => commandBus.execute(new ImportBundleMessage(files, recordedBy, progress.update)),
+      remote,
+    });
+    progress.stop();
+    process.stdout.write(describe(summary));
+  } catch (error) {
+    progress.stop();
+    if (!(error instanceof DomainError) || error.details.length === 0) throw error;
+    for (const problem of error.details) process.stderr.write(`${problem.field}: ${problem.reason}\n`);
+    process.stderr.write(`${error.message.split(':')[0]}\n`);
+    process.exitCode = 1;
+  }
 }
 
 function progressBar() {

@@ -1,11 +1,12 @@
 /**
  * `user add <name> --role r1,r2 [--identified] [--password-stdin]`: adds a user on the local data
- * directory, acting as the operating-system user; the new API key is printed alone on the last line.
+ * directory, acting as the operating-system user, or (`--server`, an admin's token) through POST /users;
+ * the new API key is printed alone on the last line.
  */
 import type { Command } from 'commander';
 import { UsersService } from '../../auth/users.service';
 import { ROLES, type Role } from '../../users/user.events';
-import { withCliContext } from '../cliContext';
+import { onTarget } from '../cliTarget';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -22,14 +23,16 @@ export function registerUserCommand(program: Command): void {
     .option('--identified', 'may see identified data (patient ids, full dates)', false)
     .option('--password-stdin', 'read a web-UI password (12+ characters) from standard input')
     .description('add a user; prints its API key alone on the last line')
-    .action(async (name: string, options: { role: string; identified: boolean; passwordStdin?: boolean }) => {
+    .action(async (name: string, options: { role: string; identified: boolean; passwordStdin?: boolean }, command: Command) => {
       const password = options.passwordStdin ? await readStdin() : undefined;
       if (password !== undefined && password.length < 12) throw new Error('the password must be at least 12 characters');
-      await withCliContext(async ({ app, recordedBy }) => {
-        const roles = options.role.split(',').map((r) => r.trim()) as Role[];
-        const { apiKey } = await app.get(UsersService).addUser({ userName: name, roles, identifiedAccess: options.identified }, recordedBy, password);
-        process.stderr.write(`added user ${name} with roles ${roles.join(', ')}${options.identified ? ' and identified access' : ''}\n`);
-        process.stdout.write(`${apiKey}\n`);
+      const roles = options.role.split(',').map((r) => r.trim()) as Role[];
+      const user = { userName: name, roles, identifiedAccess: options.identified };
+      const { apiKey } = await onTarget<{ apiKey: string }>(command, {
+        local: ({ app, recordedBy }) => app.get(UsersService).addUser(user, recordedBy, password),
+        remote: (server) => server.post('/users', { ...user, ...(password === undefined ? {} : { password }) }),
       });
+      process.stderr.write(`added user ${name} with roles ${roles.join(', ')}${options.identified ? ' and identified access' : ''}\n`);
+      process.stdout.write(`${apiKey}\n`);
     });
 }
