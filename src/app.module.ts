@@ -27,6 +27,7 @@ import { DatasetDiffHandler } from './audit/datasetDiff.handler';
 import { ReproduceController } from './audit/reproduce.controller';
 import { ReproduceHandler } from './audit/reproduce.handler';
 import { AuditTrailController } from './audit/trail.controller';
+import { AnalysisExportController } from './export/analysisFormats/analysisExport.controller';
 
 export interface AppOptions {
   config: AppConfig;
@@ -43,7 +44,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ...datasetsControllers],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ...datasetsControllers, AnalysisExportController],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },

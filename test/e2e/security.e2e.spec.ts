@@ -52,6 +52,8 @@ const POLICY: Record<string, Role[] | 'public'> = {
   // analysts without identified access get the de-identified rows
   'GET /datasets/{name}': ['analyst'],
   'GET /datasets/{name}/dictionary': ['analyst'],
+  // the datasets' rows (de-identified without identified access) with an R, Stata, SAS or Parquet file
+  'GET /datasets/{name}/export': ['analyst'],
   'GET /analyses/kaplan-meier': ['analyst'],
   'GET /analyses/log-rank': ['analyst'],
   'GET /analyses/rate-comparison': ['analyst'],
