@@ -1,0 +1,107 @@
+/**
+ * The built CLI against a running server (`--server URL` with a bearer token): the server, not the
+ * operating system, says who recorded an import; a dataset fetched through the CLI is the one the HTTP
+ * API serves; without a token, or with the wrong role, nothing is written.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
+import { runCli } from '../support/cli';
+import { MAYO_DIR } from '../support/mayo';
+import { startServer, type ServerProcess } from '../support/serverProcess';
+
+describe('CLI --server (e2e, a real server with authentication)', () => {
+  let work: string;
+  let env: Record<string, string>;
+  let server: ServerProcess;
+  const keys: Record<string, string> = {};
+
+  /** The user is added on the data directory, as the operating-system user; the key is the last line. */
+  const addUser = (name: string, ...flags: string[]) => {
+    const run = runCli(['user', 'add', name, ...flags], env);
+    expect(run.status).toBe(0);
+    return run.stdout.trim().split('\n').pop()!;
+  };
+  const remote = (key: string | null, ...args: string[]) => runCli(['--server', server.url, ...(key ? ['--token', key] : []), ...args], env);
+  const get = (path: string, key: string) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${key}` } });
+  const patientEvents = async () => {
+    const store = SqliteEventStore.inDirectory(env.DATA_DIR);
+    try {
+      return (await store.readAll()).filter((e) => e.streamId.startsWith('patient-'));
+    } finally {
+      await store.close();
+    }
+  };
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'cc-cli-remote-'));
+    env = { DATA_DIR: join(work, 'data'), EVENT_STORE: 'sqlite', COHORT_TOKEN: '' };
+    keys.recorder = addUser('rita', '--role', 'recorder');
+    keys.analyst = addUser('ida', '--role', 'analyst', '--identified');
+    keys.auditor = addUser('otto', '--role', 'auditor');
+    server = await startServer({ ...env, AUTH: 'required' });
+  }, 60_000);
+  afterAll(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('given no token, when importing remotely, then the CLI refuses before any request with exit code 2 and nothing is written', async () => {
+    const run = remote(null, 'import', MAYO_DIR);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--server needs an API key: pass --token <key> or set COHORT_TOKEN');
+    expect(await patientEvents()).toEqual([]);
+  });
+
+  it('given a token without the recorder role, when importing remotely, then the 403 is reported (exit code 3) and nothing is written', async () => {
+    const run = remote(keys.analyst, 'import', MAYO_DIR);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('refused POST /imports to the token\'s user (403 forbidden): this needs one of the roles: recorder');
+    expect(await patientEvents()).toEqual([]);
+  });
+
+  it('given a command with no HTTP twin, when run with --server, then it is refused with exit code 2', () => {
+    const run = remote(keys.recorder, 'rebuild');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('`rebuild` works on the local data directory only');
+  });
+
+  it("given the recorder's token, when the mayo bundle is imported remotely, then every event says the token's user recorded it", async () => {
+    const run = remote(keys.recorder, 'import', MAYO_DIR);
+    expect(run.status).toBe(0);
+    // the bundle's own figures (shared/cohorts/mayo-2012): 1791 rows of 81 patients, 2005 facts
+    expect(run.stdout).toContain('1791 rows, 81 patients (81 changed, 0 unchanged)');
+    expect(run.stdout).toContain('2005 events appended: 2005 new facts');
+    const events = await patientEvents();
+    expect(events).toHaveLength(2005);
+    expect([...new Set(events.map((e) => e.recordedBy))]).toEqual(['rita']);
+    expect(events.some((e) => e.recordedBy === `os:${userInfo().username}`)).toBe(false);
+
+    const history = remote(keys.auditor, 'history', 'MCC-1078');
+    expect(history.status).toBe(0);
+    expect(history.stdout.split('\n')[0]).toMatch(/^#0 \S+ by rita: Enrolled patient MCC-1078/);
+  });
+
+  it('given the imported cohort, when a dataset is fetched through the CLI, then it is the one GET /datasets/:name serves', async () => {
+    const cli = remote(keys.analyst, 'dataset', 'survival');
+    expect(cli.status).toBe(0);
+    const direct = await get('/datasets/survival?format=csv', keys.analyst);
+    expect(direct.status).toBe(200);
+    expect(cli.stdout).toBe(await direct.text());
+    const manifest = JSON.parse(cli.stderr.trim().split('\n').pop()!);
+    // 75: the survival analysis set of shared/cohorts/mayo-2012/expected.json
+    expect(manifest).toMatchObject({ dataset: 'survival', rows: 75, deidentified: false, sha256: direct.headers.get('x-dataset-sha256') });
+
+    const json = remote(keys.analyst, 'dataset', 'survival', '--format', 'json');
+    const directJson = (await (await get('/datasets/survival?format=json', keys.analyst)).json()) as { rows: unknown[] };
+    expect(JSON.parse(json.stdout).rows).toEqual(directJson.rows);
+  });
+
+  it('given the wrong token, when reading remotely, then the 401 is reported with exit code 3', () => {
+    const run = remote('not-a-key', 'verify');
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('refused the token (401 unauthorized) on GET /audit/verify');
+  });
+});
