@@ -91,7 +91,7 @@ describe('CLI --server (e2e, a real server with authentication)', () => {
     expect(direct.status).toBe(200);
     expect(cli.stdout).toBe(await direct.text());
     const manifest = JSON.parse(cli.stderr.trim().split('\n').pop()!);
-    // 75: the survival analysis set of shared/cohorts/mayo-2012/expected.json
+    // 75: "patients with follow-up" in shared/cohorts/mayo-2012 (README), one survival row each
     expect(manifest).toMatchObject({ dataset: 'survival', rows: 75, deidentified: false, sha256: direct.headers.get('x-dataset-sha256') });
 
     const json = remote(keys.analyst, 'dataset', 'survival', '--format', 'json');
