@@ -2,7 +2,8 @@
  * `dataset <name> [--as-of] [--known-at] [--at-position] [--format csv|json]`: the same rows and
  * manifest as GET /datasets/:name, on the local data directory or (`--server`) from that very route.
  * CSV (the default) goes to stdout alone, so it can be redirected to a file; its manifest goes to
- * stderr as one JSON line.
+ * stderr as one JSON line. `--format r|stata|sas|parquet --out <folder>` writes the analysis export
+ * folder instead (datasetExport.cli.ts).
  */
 import type { Command } from 'commander';
 import { CohortReadModel } from '../../datasets/cohort.readModel';
@@ -12,11 +13,12 @@ import { GetDatasetQuery } from '../../datasets/datasets.query';
 import type { Row } from '../../../projections/projection';
 import { DATASET_NAMES } from '../../../projections/dataset.registry';
 import { onTarget } from '../cliTarget';
+import { isAnalysisFormat, writeAnalysisExport } from './datasetExport.cli';
 
 /** The CLI folds whatever the server has not yet folded before answering: up to 10 minutes. */
 const CATCH_UP_MS = 600_000;
 
-type Options = { asOf?: string; knownAt?: string; atPosition?: string; format: string };
+type Options = { asOf?: string; knownAt?: string; atPosition?: string; format: string; out?: string };
 /** What is printed: the CSV and its manifest, or the JSON rows with it. */
 type Printed = { manifest: DatasetManifest; csv?: string; rows?: Row[] };
 
@@ -28,8 +30,11 @@ export function registerDatasetCommand(program: Command): void {
     .option('--as-of <date>', 'valid-time cut-off: only facts dated on or before it (YYYY-MM-DD)')
     .option('--known-at <instant>', 'knowledge cut: only events recorded by then (ISO instant)')
     .option('--at-position <position>', 'knowledge cut: only events up to this log position')
-    .option('--format <format>', 'csv (default) or json', 'csv')
-    .action(async (name: string, options: Options, command: Command) => {
+    .option('--format <format>', 'csv (default), json, or an analysis export: r, stata, sas, parquet (with --out)', 'csv')
+    .option('--out <folder>', 'with --format r|stata|sas|parquet: write the CSV, manifest.json, the dictionary and the program or Parquet file there')
+    .action(async (name: string, { out, ...options }: Options, command: Command) => {
+      const { format, ...cut } = options;
+      if (isAnalysisFormat(format) || out !== undefined) return writeAnalysisExport(name, format, cut, out, command, CATCH_UP_MS);
       const params = datasetParams(name, options);
       const answer = await onTarget<Printed>(command, {
         local: async ({ app, store, queryBus }) => {
