@@ -100,6 +100,7 @@ export function openConnection(file: string) {
     ),
     lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?').pluck(),
     byEventId: db.prepare('SELECT * FROM events WHERE event_id = ?'),
+    eventExists: db.prepare('SELECT 1 FROM events WHERE event_id = ?').pluck(),
     stream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision'),
     all: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
     head: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
@@ -109,9 +110,10 @@ export function openConnection(file: string) {
     const row = statements.byEventId.get(eventId) as Row | undefined;
     return row && toEvent(row);
   };
-  /** One caller's append, chained to `previousHash`; nested in the batch, so better-sqlite3 runs it in a SAVEPOINT. */
-  const appendOne = db.transaction(({ streamId, events, expectedRevision }: AppendRequest, previousHash: string): { result: AppendResult; hash: string } => {
-    const replayed = alreadyAppended(events, findEvent, streamId);
+  /** One caller's append, chained to `previousHash`. */
+  const appendOneBody = ({ streamId, events, expectedRevision }: AppendRequest, previousHash: string): { result: AppendResult; hash: string } => {
+    // A retry carries event ids already in the log; a first append's first id is new, one look-up says so.
+    const replayed = events.length > 0 && statements.eventExists.get(events[0].eventId) !== undefined ? alreadyAppended(events, findEvent, streamId) : null;
     if (replayed) return { result: replayed, hash: previousHash };
     const last = statements.lastRevision.get(streamId) as number | null;
     checkExpectedRevision(streamId, expectedRevision, last === null ? 'no_stream' : last);
@@ -120,12 +122,15 @@ export function openConnection(file: string) {
     let hash = previousHash;
     for (const event of events) {
       revision += 1;
-      hash = eventHash(hash, { ...event, streamId, revision });
-      const info = statements.insert.run({ ...event, streamId, revision, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), hash });
+      const placed = { ...event, streamId, revision };
+      hash = eventHash(hash, placed);
+      const info = statements.insert.run({ ...placed, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), hash });
       position = Number(info.lastInsertRowid);
     }
     return { result: { nextExpectedRevision: revision, position }, hash };
-  });
+  };
+  /** The same, nested in a batch: better-sqlite3 runs it in a SAVEPOINT, so a refusal undoes this append alone. */
+  const appendOne = db.transaction(appendOneBody);
   /**
    * Group commit: many callers' appends in ONE transaction (one fsync). Each runs in its own savepoint,
    * so a stale revision or a duplicate event id undoes that append alone and becomes that caller's
@@ -135,6 +140,9 @@ export function openConnection(file: string) {
   const appendBatch = db.transaction((requests: readonly AppendRequest[]): AppendOutcome[] => {
     // Appends are serialised by SQLite's write lock, so the chain's previous event cannot change under us.
     let hash = (statements.headHash.get() as string | undefined) ?? GENESIS_HASH;
+    // Alone in its transaction, an append needs no savepoint: a refusal rolls the transaction back and
+    // is thrown to its one caller.
+    if (requests.length === 1) return [{ ok: true, result: appendOneBody(requests[0], hash).result }];
     return requests.map((request): AppendOutcome => {
       try {
         const done = appendOne(request, hash);
