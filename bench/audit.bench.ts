@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { datasetDiff } from '../src/audit/datasetDiff.handler';
 import { CohortFollower } from '../src/datasets/cohort.follower';
 import { cohortAtCut } from '../src/datasets/history.cut';
-import { SEGMENT_SIZE } from '../src/datasets/readModel.catalog';
 import { SqliteReadModelStorage } from '../src/datasets/readModel.sqlite';
 import type { NewEvent } from '../src/eventStore/eventStore.port';
 import { SqliteEventStore } from '../src/eventStore/sqlite.adapter';
@@ -59,11 +58,11 @@ async function main(): Promise<void> {
   report('log', { baseHead, head, laterEvents: head - baseHead, seconds: seconds(started) });
 
   started = performance.now();
-  const follower = new CohortFollower(new SqliteReadModelStorage(join(dataDir, 'audit-generation.sqlite'), 1, SEGMENT_SIZE));
+  const follower = new CohortFollower(new SqliteReadModelStorage(join(dataDir, 'audit-generation.sqlite'), 1));
   await follower.readToHead(store);
   report('read model folded (rebuild or restart + catch-up)', { patients: follower.records.size, position: follower.position, seconds: seconds(started) });
 
-  const atCut = (cut: KnowledgeCut) => cohortAtCut(cut, { records: follower.records, marks: follower.marks, position: follower.position }, follower.storage, store);
+  const atCut = async (cut: KnowledgeCut) => cohortAtCut(cut, { records: follower.records, marks: follower.marks, position: follower.position });
   const cases: [string, KnowledgeCut, KnowledgeCut][] = [
     ['knownAt', { knownAt: '2015-12-31T00:00:00Z' }, { knownAt: '2016-01-02T00:00:00Z' }],
     ['positions', { atPosition: baseHead }, { atPosition: head }],

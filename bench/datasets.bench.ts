@@ -18,7 +18,6 @@ import { datasetAnswer } from '../src/datasets/dataset.answer';
 import { cohortAtCut } from '../src/datasets/history.cut';
 import { toLoggedPatientEvent } from '../src/datasets/loggedEvent';
 import { SqliteReadModelStorage } from '../src/datasets/readModel.sqlite';
-import { SEGMENT_SIZE } from '../src/datasets/readModel.catalog';
 import { SqliteEventStore } from '../src/eventStore/sqlite.adapter';
 import { fromEpochDay } from '../src/shared/dates';
 import { generateLog } from './datasets.generate';
@@ -43,7 +42,7 @@ function random(seed: number) {
 async function rebuild(store: SqliteEventStore, file: string, bareSeconds: number): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   const started = performance.now();
-  const follower = new CohortFollower(new SqliteReadModelStorage(file, 1, SEGMENT_SIZE));
+  const follower = new CohortFollower(new SqliteReadModelStorage(file, 1));
   await follower.readToHead(store);
   const rebuildSeconds = seconds(started);
   report('rebuild', { events: follower.position, seconds: rebuildSeconds, eventsPerSecond: Math.round(follower.position / rebuildSeconds), ratioToBareRead: +(rebuildSeconds / bareSeconds).toFixed(2), ...megabytes() });
@@ -76,7 +75,7 @@ async function main(): Promise<void> {
   report('files', { eventsMb: size(join(dataDir, 'events.sqlite')), readModelMb: size(file) });
 
   started = performance.now();
-  const live = new CohortFollower(new SqliteReadModelStorage(file, 1, SEGMENT_SIZE));
+  const live = new CohortFollower(new SqliteReadModelStorage(file, 1));
   report('restart (load the generation)', { patients: live.records.size, seconds: seconds(started), ...megabytes() });
 
   // the first query derives every patient's facts once; later ones reuse them for unchanged records
@@ -94,13 +93,13 @@ async function main(): Promise<void> {
     const cut: KnowledgeCut = { knownAt: at.recordedAt };
     const asOf = fromEpochDay(9000 + Math.floor(rnd() * 7000));
     started = performance.now();
-    const state = await cohortAtCut(cut, { records: live.records, marks: live.marks, position: live.position }, live.storage, store);
+    const state = cohortAtCut(cut, { records: live.records, marks: live.marks, position: live.position });
     const answer = datasetAnswer(findDataset('survival')!, state, { name: 'survival', format: 'csv', asOf, knownAt: cut.knownAt }, head);
     latencies.push(seconds(started));
     instants.push(at.recordedAt);
-    report('historical survival (snapshots)', { knownAt: cut.knownAt, position: at.position, asOf, rows: answer.manifest.rows, eventsFolded: answer.manifest.eventsFolded, seconds: latencies.at(-1) });
+    report('historical survival (stamped records)', { knownAt: cut.knownAt, position: at.position, asOf, rows: answer.manifest.rows, eventsFolded: answer.manifest.eventsFolded, seconds: latencies.at(-1) });
   }
-  report('historical survival (snapshots) summary', { queries: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies) });
+  report('historical survival (stamped records) summary', { queries: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies) });
 
   started = performance.now();
   let cohort = emptyCohort();

@@ -66,10 +66,9 @@ function findingsOf(patientId: string, record: PatientRecord, options: QualityOp
   if (calcinosis.length > 0 && actd.length === 0) {
     add('calcinosis_without_actd', minDate(calcinosis.map((d) => d.diagnosedOn))!, 'calcinosis cutis without an ACTD diagnosis');
   }
-  for (const id of record.order) {
-    const entry = record.entries[id];
-    if (entry.correctedAt.length > options.maxCorrections) {
-      add('deep_correction_chain', entry.correctedAt[options.maxCorrections].slice(0, 10), `${entry.type} ${id} corrected ${entry.correctedAt.length} times`);
+  for (const entry of record.entries) {
+    if (entry.corrections.length > options.maxCorrections) {
+      add('deep_correction_chain', entry.corrections[options.maxCorrections].recordedAt.slice(0, 10), `${entry.type} ${entry.eventId} corrected ${entry.corrections.length} times`);
     }
   }
   return found;

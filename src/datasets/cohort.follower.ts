@@ -1,17 +1,19 @@
 /**
  * Folds the log into one generation of the cohort read model: the latest record of each patient in
- * memory (what latest queries read), the same written to the generation's storage in batches that
- * never cross a segment end (so each segment end is a snapshot). The live read model and a rebuild
- * both use it; only where the events come from differs.
+ * memory (what every query reads, latest or historical), written to the generation's storage so a
+ * restart folds only what it missed. The live read model and a rebuild both use it; only where the
+ * events come from differs. A catch-up writes every PERSIST_EVERY events rather than every page:
+ * records are rewritten whole, and a crash only means folding those events again.
  */
 import type { EventStore, StoredEvent } from '../eventStore/eventStore.port';
 import type { PatientRecord } from '../patients/patient.record';
 import { epochMsOfInstant } from '../shared/dates';
 import { foldTouched, type CohortState } from '../../projections/cohort.fold';
 import { toLoggedPatientEvent } from './loggedEvent';
-import { segmentEndOf, type PatientMark, type ReadModelStorage } from './readModel.storage';
+import type { PatientMark, ReadModelStorage } from './readModel.storage';
 
 const PAGE = 5000;
+const PERSIST_EVERY = 500_000;
 
 export type Progress = (position: number, head: number) => void | Promise<void>;
 
@@ -20,13 +22,16 @@ export class CohortFollower {
   readonly marks: Map<string, PatientMark>;
   private checkpoint: number;
   private folded: number;
+  /** what was folded since the storage was last written */
+  private readonly dirty = new Set<string>();
+  private unsaved: number[] = [];
 
   constructor(readonly storage: ReadModelStorage) {
     const { records, marks } = storage.loadLatest();
     this.records = records;
     this.marks = marks;
     this.checkpoint = storage.position();
-    this.folded = storage.segments().reduce((n, s) => n + s.events, 0);
+    this.folded = storage.eventsFolded();
   }
 
   get position(): number {
@@ -38,21 +43,10 @@ export class CohortFollower {
     return { records: this.records, position: this.checkpoint, eventsFolded: this.folded };
   }
 
-  /** Folds events that follow the checkpoint, in log order; events at or before it are ignored. */
+  /** Folds events that follow the checkpoint, in log order (events at or before it are ignored), and writes them. */
   apply(events: readonly StoredEvent[]): void {
-    const size = this.storage.segmentSize;
-    let chunk: StoredEvent[] = [];
-    let last = this.checkpoint;
-    for (const event of events) {
-      if (event.position <= last) continue;
-      last = event.position;
-      if (chunk.length > 0 && segmentEndOf(event.position, size) !== segmentEndOf(chunk[0].position, size)) {
-        this.fold(chunk);
-        chunk = [];
-      }
-      chunk.push(event);
-    }
-    if (chunk.length > 0) this.fold(chunk);
+    this.fold(events);
+    this.persist();
   }
 
   /**
@@ -63,29 +57,40 @@ export class CohortFollower {
     for (let head = await store.headPosition(); this.checkpoint < head; ) {
       const page = await store.readAll({ after: this.checkpoint, maxCount: PAGE });
       if (page.length === 0) break;
-      this.apply(page);
+      this.fold(page);
+      if (this.unsaved.length >= PERSIST_EVERY) this.persist();
       await onProgress(this.checkpoint, head);
       // let requests in between pages: the live generation keeps serving during a rebuild
       await new Promise((resolve) => setImmediate(resolve));
       if (this.checkpoint >= head) head = await store.headPosition();
     }
+    this.persist();
   }
 
-  private fold(chunk: StoredEvent[]): void {
-    const logged = chunk.map(toLoggedPatientEvent).filter((e) => e !== null);
-    const touched = foldTouched(this.records, logged);
-    const marks = new Map<string, PatientMark>();
-    const events = logged.map((e) => {
-      const recordedMs = epochMsOfInstant(e.event.recordedAt);
-      const mark = marks.get(e.patientId) ?? this.marks.get(e.patientId);
-      marks.set(e.patientId, { lastPosition: e.position, maxRecordedMs: Math.max(mark?.maxRecordedMs ?? -Infinity, recordedMs) });
-      return { position: e.position, recordedMs };
-    });
-    const to = chunk[chunk.length - 1].position;
-    this.storage.commit({ to, segmentEnd: segmentEndOf(to, this.storage.segmentSize), events, touched, marks });
-    for (const [patientId, record] of touched) this.records.set(patientId, record);
-    for (const [patientId, mark] of marks) this.marks.set(patientId, mark);
-    this.checkpoint = to;
+  private fold(events: readonly StoredEvent[]): void {
+    const logged = [];
+    for (const stored of events) {
+      if (stored.position <= this.checkpoint) continue;
+      this.checkpoint = stored.position;
+      const event = toLoggedPatientEvent(stored);
+      if (event === null) continue;
+      logged.push(event);
+      const recordedMs = epochMsOfInstant(event.event.recordedAt);
+      const mark = this.marks.get(event.patientId);
+      this.marks.set(event.patientId, { lastPosition: event.position, maxRecordedMs: Math.max(mark?.maxRecordedMs ?? -Infinity, recordedMs) });
+      this.dirty.add(event.patientId);
+      this.unsaved.push(event.position);
+    }
+    for (const [patientId, record] of foldTouched(this.records, logged)) this.records.set(patientId, record);
     this.folded += logged.length;
+  }
+
+  private persist(): void {
+    if (this.checkpoint <= this.storage.position()) return;
+    const touched = new Map([...this.dirty].map((id) => [id, this.records.get(id)!]));
+    const marks = new Map([...this.dirty].map((id) => [id, this.marks.get(id)!]));
+    this.storage.commit({ to: this.checkpoint, positions: this.unsaved, touched, marks });
+    this.dirty.clear();
+    this.unsaved = [];
   }
 }

@@ -99,7 +99,7 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
 
   async atCut(cut: KnowledgeCut): Promise<CohortState> {
     const follower = await this.started();
-    return cohortAtCut(cut, { records: follower.records, marks: follower.marks, position: follower.position }, follower.storage, this.store);
+    return cohortAtCut(cut, { records: follower.records, marks: follower.marks, position: follower.position });
   }
 
   /** Rebuilds from position 0 into a new generation while this one serves, then swaps to it. */

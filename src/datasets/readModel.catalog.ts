@@ -10,9 +10,7 @@ import { MemoryReadModelStorage, type ReadModelStorage } from './readModel.stora
 import { SqliteReadModelStorage } from './readModel.sqlite';
 
 /** Bump when the stored form changes (the record fold or the tables): older generations are rebuilt. */
-export const READ_MODEL_SCHEMA = 1;
-/** Events per segment: a snapshot of the cohort every this many positions. */
-export const SEGMENT_SIZE = 20_000;
+export const READ_MODEL_SCHEMA = 2;
 
 export interface ReadModelCatalog {
   /** the live generation, if one of the current schema exists */
@@ -31,13 +29,11 @@ export class MemoryReadModelCatalog implements ReadModelCatalog {
   private readonly generations = new Map<number, MemoryReadModelStorage>();
   private current: number | null = null;
 
-  constructor(private readonly segmentSize = SEGMENT_SIZE) {}
-
   live = () => this.current;
 
   create(): number {
     const generation = this.generations.size === 0 ? 1 : Math.max(...this.generations.keys()) + 1;
-    this.generations.set(generation, new MemoryReadModelStorage(generation, this.segmentSize));
+    this.generations.set(generation, new MemoryReadModelStorage(generation));
     return generation;
   }
 
@@ -63,7 +59,7 @@ export class SqliteReadModelCatalog implements ReadModelCatalog {
   private readonly db: Database.Database;
   private readonly folder: string;
 
-  constructor(dataDir: string, private readonly segmentSize = SEGMENT_SIZE) {
+  constructor(dataDir: string) {
     this.folder = join(dataDir, 'readmodels');
     mkdirSync(this.folder, { recursive: true });
     this.db = new Database(join(dataDir, 'readmodels.sqlite'));
@@ -78,8 +74,9 @@ export class SqliteReadModelCatalog implements ReadModelCatalog {
   }
 
   create(): number {
-    const sql = "INSERT INTO generations (schema, segment_size, status, created_at) VALUES (?, ?, 'building', ?)";
-    return Number(this.db.prepare(sql).run(READ_MODEL_SCHEMA, this.segmentSize, new Date().toISOString()).lastInsertRowid);
+    // segment_size is a column of schema 1 generations (segment snapshots), kept so old catalogs still open
+    const sql = "INSERT INTO generations (schema, segment_size, status, created_at) VALUES (?, 0, 'building', ?)";
+    return Number(this.db.prepare(sql).run(READ_MODEL_SCHEMA, new Date().toISOString()).lastInsertRowid);
   }
 
   activate(generation: number): number[] {
@@ -92,8 +89,7 @@ export class SqliteReadModelCatalog implements ReadModelCatalog {
   }
 
   open(generation: number): ReadModelStorage {
-    const size = this.db.prepare('SELECT segment_size FROM generations WHERE generation = ?').pluck().get(generation) as number;
-    return new SqliteReadModelStorage(this.fileOf(generation), generation, size);
+    return new SqliteReadModelStorage(this.fileOf(generation), generation);
   }
 
   drop(generation: number): void {

@@ -67,7 +67,7 @@ export function planPatient(desired: BundlePatient, current: PatientRecord, { no
 }
 
 function diff(desired: BundlePatient, current: PatientRecord, reason: string): PlannedCommand[] {
-  const live = current.order.map((id) => current.entries[id]).filter((entry) => !entry.retracted);
+  const live = current.entries.filter((entry) => !entry.retracted);
   const retractions: PlannedCommand[] = [];
   const corrections: PlannedCommand[] = [];
   const additions: PlannedCommand[] = [];

@@ -23,8 +23,8 @@ const command = (state: PatientState) =>
     fc.record({ type: fc.constant('StopTreatment'), data: fc.record({ treatmentId: id, stoppedOn: day, reason: fc.constant(null) }) }),
     fc.record({ type: fc.constant('GradeResponse'), data: fc.record({ treatmentId: id, assessedOn: day, grade: fc.constantFrom('complete', 'none') }) }),
     { weight: 1, arbitrary: fc.record({ type: fc.constant('RecordDeath'), data: fc.record({ diedOn: day, cause: fc.constant(null) }) }) },
-    fc.record({ type: fc.constant('CorrectEntry'), data: fc.record({ eventId: eventRef.map((i) => state.order[i % Math.max(1, state.order.length)] ?? 'none'), changes: fc.oneof(fc.record({ seenOn: day }), fc.record({ onsetOn: day }), fc.record({ startedOn: day }), fc.record({ stoppedOn: day }), fc.record({ diedOn: day }), fc.record({ birthDate: day })), reason: fc.constant('property') }) }),
-    fc.record({ type: fc.constant('RetractEntry'), data: fc.record({ eventId: eventRef.map((i) => state.order[i % Math.max(1, state.order.length)] ?? 'none'), reason: fc.constant('property') }) }),
+    fc.record({ type: fc.constant('CorrectEntry'), data: fc.record({ eventId: eventRef.map((i) => state.entries[i % Math.max(1, state.entries.length)]?.eventId ?? 'none'), changes: fc.oneof(fc.record({ seenOn: day }), fc.record({ onsetOn: day }), fc.record({ startedOn: day }), fc.record({ stoppedOn: day }), fc.record({ diedOn: day }), fc.record({ birthDate: day })), reason: fc.constant('property') }) }),
+    fc.record({ type: fc.constant('RetractEntry'), data: fc.record({ eventId: eventRef.map((i) => state.entries[i % Math.max(1, state.entries.length)]?.eventId ?? 'none'), reason: fc.constant('property') }) }),
   ) as fc.Arbitrary<Omit<PatientCommand, 'metadata'>>;
 
 describe('patient decider (property)', () => {
@@ -43,7 +43,7 @@ describe('patient decider (property)', () => {
           const [next] = fc.sample(command(state), { numRuns: 1, seed: seed + i });
           try {
             for (const event of decide({ ...next, metadata } as PatientCommand, state)) {
-              state = evolve(state, { ...event, eventId: `e${state.order.length + i + 1}`, recordedAt: metadata.now } as RecordedPatientEvent);
+              state = evolve(state, { ...event, eventId: `e${state.entries.length + i + 1}`, recordedAt: metadata.now } as RecordedPatientEvent);
               accepted++;
             }
           } catch (error) {

@@ -16,7 +16,7 @@ import { FACT_OF_COMMAND } from './patient.commands';
 import type { PatientEvent, PatientFact, RecordedPatientEvent } from './patient.events';
 import { IDENTITY_FIELDS, PAYLOAD_FIELDS, identifier, payloadProblems } from './patient.payloads';
 import type { Entry, PatientRecord } from './patient.record';
-import { applyToRecord, dateOf, emptyRecord, liveFacts } from './patient.record';
+import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts } from './patient.record';
 import { newViolations } from './patient.rules';
 
 export type PatientState = PatientRecord;
@@ -155,7 +155,7 @@ function assertTreatmentExists(fact: PatientFact, state: PatientState): void {
 function liveEntry(state: PatientState, eventId: unknown): Entry {
   const problem = identifier(eventId);
   if (problem) throw DomainError.invalid([{ field: 'eventId', reason: problem }]);
-  const entry = state.entries[eventId as string];
+  const entry = entryOf(state, eventId as string);
   if (!entry) throw new DomainError('not_found', `event ${eventId} is not a fact of this patient`);
   if (entry.retracted) throw new DomainError('conflict', `event ${eventId} has been retracted`);
   return entry;

@@ -1,6 +1,6 @@
 /** Each event of a patient stream in words, for the history an auditor reads. */
 import type { PatientEvent } from './patient.events';
-import type { PatientRecord } from './patient.record';
+import { entryOf, type PatientRecord } from './patient.record';
 
 const yesNo = (value: boolean | null, word: string) => (value === null ? `${word} not recorded` : value ? word : `not ${word}`);
 const list = (items: readonly string[]) => (items.length ? items.join(', ') : 'none');
@@ -39,11 +39,11 @@ export function describeEvent(event: PatientEvent, before: PatientRecord): strin
     case 'ResearchAuthorizationChanged':
       return `Research authorization changed from ${before.researchAuthorization} to ${event.data.researchAuthorization}: ${event.data.reason}`;
     case 'EntryCorrected': {
-      const target = before.entries[event.data.eventId];
+      const target = entryOf(before, event.data.eventId);
       return `Corrected ${target?.type ?? 'an unknown entry'} ${event.data.eventId}: ${event.data.reason}`;
     }
     case 'EntryRetracted': {
-      const target = before.entries[event.data.eventId];
+      const target = entryOf(before, event.data.eventId);
       return `Retracted ${target?.type ?? 'an unknown entry'} ${event.data.eventId}: ${event.data.reason}`;
     }
   }

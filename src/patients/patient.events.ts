@@ -121,7 +121,8 @@ export const PATIENT_EVENT_TYPES: readonly PatientEventType[] = [
 export const PATIENT_EVENT_SCHEMA_VERSION = 1;
 
 /** What the fold needs from a stored event's envelope besides the event itself. */
-export type RecordedPatientEvent = PatientEvent & { eventId: string; recordedAt: string };
+/** `position` is the event's place in the log once stored (absent while a command is being decided). */
+export type RecordedPatientEvent = PatientEvent & { eventId: string; recordedAt: string; position?: number };
 
 export const PATIENT_STREAM_PREFIX = 'patient-';
 export const patientStreamId = (patientId: string): string => `${PATIENT_STREAM_PREFIX}${patientId}`;

@@ -5,7 +5,7 @@
  */
 import { describeEvent } from './patient.describe';
 import type { RecordedPatientEvent } from './patient.events';
-import { applyToRecord, emptyRecord, type PatientRecord } from './patient.record';
+import { applyToRecord, emptyRecord, entryOf, type PatientRecord } from './patient.record';
 import { patientView, type PatientView } from './patient.view';
 
 export interface Envelope {
@@ -65,11 +65,11 @@ const reasonOf = (event: RecordedPatientEvent): string | null =>
 
 function changesOf(event: RecordedPatientEvent, before: PatientRecord): FieldChange[] {
   if (event.type === 'EntryCorrected') {
-    const current = (before.entries[event.data.eventId]?.data ?? {}) as Record<string, unknown>;
+    const current = (entryOf(before, event.data.eventId)?.data ?? {}) as Record<string, unknown>;
     return Object.entries(event.data.changes).map(([field, after]) => ({ field, before: current[field] ?? null, after }));
   }
   if (event.type === 'EntryRetracted') {
-    const current = (before.entries[event.data.eventId]?.data ?? {}) as Record<string, unknown>;
+    const current = (entryOf(before, event.data.eventId)?.data ?? {}) as Record<string, unknown>;
     return Object.entries(current).map(([field, value]) => ({ field, before: value, after: null }));
   }
   if (event.type === 'ResearchAuthorizationChanged') {

@@ -19,71 +19,155 @@ import type {
 import { FACT_TYPES } from './patient.events';
 import type { ResearchAuthorization } from './patient.vocabulary';
 
-export interface Entry<F extends PatientFact = PatientFact> {
+/** Where an event stands in knowledge time: its log position (0 before it is stored) and recordedAt. */
+export interface Stamp {
+  position: number;
+  recordedAt: string;
+}
+
+export interface Correction extends Stamp {
+  changes: Readonly<Record<string, unknown>>;
+}
+
+export interface Entry<F extends PatientFact = PatientFact> extends Stamp {
   eventId: string;
   type: F['type'];
   /** the payload with every correction recorded so far applied */
   data: F['data'];
-  recordedAt: string;
-  /** when each correction of this fact was recorded, in log order */
-  correctedAt: readonly string[];
+  /** the payload as first recorded (the same object as `data` until a correction arrives) */
+  original: F['data'];
+  /** the corrections of this fact, in log order */
+  corrections: readonly Correction[];
+  retraction: Stamp | null;
   retracted: boolean;
 }
 
+/**
+ * The effective record, and with it the whole knowledge-time history of the patient: every fact
+ * keeps its stamp, its original payload and its stamped corrections and retraction, so the record
+ * as it was known at any earlier cut is a filter of this one (recordAsKnown), not a second fold.
+ */
 export interface PatientRecord {
   patientId: string | null;
   researchAuthorization: ResearchAuthorization | null;
-  /** every fact ever recorded, retracted ones included, by event id */
-  entries: Readonly<Record<string, Entry>>;
-  /** fact event ids in log order */
-  order: readonly string[];
+  /** every fact ever recorded, retracted ones included, in log order */
+  entries: readonly Entry[];
+  authorizationChanges: readonly (Stamp & { researchAuthorization: ResearchAuthorization })[];
 }
 
 export const emptyRecord = (): PatientRecord => ({
   patientId: null,
   researchAuthorization: null,
-  entries: {},
-  order: [],
+  entries: [],
+  authorizationChanges: [],
 });
 
-const isFactType = (type: string): type is PatientFact['type'] =>
-  (FACT_TYPES as readonly string[]).includes(type);
+const FACT_TYPE_SET: ReadonlySet<string> = new Set(FACT_TYPES);
+const isFactType = (type: string): type is PatientFact['type'] => FACT_TYPE_SET.has(type);
+
+/** The fact recorded by `eventId` (corrections are rare, so a scan beats keeping an index per record). */
+export function entryOf(record: PatientRecord, eventId: string): Entry | undefined {
+  for (let i = record.entries.length - 1; i >= 0; i--) if (record.entries[i].eventId === eventId) return record.entries[i];
+  return undefined;
+}
+
+function replaceEntry(record: PatientRecord, eventId: string, change: (entry: Entry) => Entry): PatientRecord {
+  const index = record.entries.findIndex((e) => e.eventId === eventId);
+  if (index < 0) return record;
+  const entries = record.entries.slice();
+  entries[index] = change(entries[index]);
+  return { ...record, entries };
+}
 
 export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent): PatientRecord {
+  const stamp: Stamp = { position: event.position ?? 0, recordedAt: event.recordedAt };
   switch (event.type) {
     case 'EntryCorrected': {
-      const entry = record.entries[event.data.eventId];
-      if (!entry) return record;
-      const data = { ...entry.data, ...event.data.changes } as PatientFact['data'];
-      const corrected: Entry = { ...entry, data, correctedAt: [...entry.correctedAt, event.recordedAt] };
-      return { ...record, entries: { ...record.entries, [entry.eventId]: corrected } };
+      const { changes } = event.data;
+      return replaceEntry(record, event.data.eventId, (entry) => ({
+        ...entry,
+        data: { ...entry.data, ...changes } as PatientFact['data'],
+        corrections: [...entry.corrections, { ...stamp, changes }],
+      }));
     }
-    case 'EntryRetracted': {
-      const entry = record.entries[event.data.eventId];
-      if (!entry) return record;
-      return { ...record, entries: { ...record.entries, [entry.eventId]: { ...entry, retracted: true } } };
+    case 'EntryRetracted':
+      return replaceEntry(record, event.data.eventId, (entry) => ({ ...entry, retraction: stamp, retracted: true }));
+    case 'ResearchAuthorizationChanged': {
+      const { researchAuthorization } = event.data;
+      return { ...record, researchAuthorization, authorizationChanges: [...record.authorizationChanges, { ...stamp, researchAuthorization }] };
     }
-    case 'ResearchAuthorizationChanged':
-      return { ...record, researchAuthorization: event.data.researchAuthorization };
     default: {
       if (!isFactType(event.type)) return record;
       const entry: Entry = {
+        ...stamp,
         eventId: event.eventId,
         type: event.type,
         data: event.data,
-        recordedAt: event.recordedAt,
-        correctedAt: [],
+        original: event.data,
+        corrections: [],
+        retraction: null,
         retracted: false,
       };
       const enrolment = event.type === 'PatientEnrolled' ? event.data : null;
       return {
+        ...record,
         patientId: enrolment?.patientId ?? record.patientId,
         researchAuthorization: enrolment?.researchAuthorization ?? record.researchAuthorization,
-        entries: { ...record.entries, [event.eventId]: entry },
-        order: [...record.order, event.eventId],
+        entries: [...record.entries, entry],
+        authorizationChanges: record.authorizationChanges,
       };
     }
   }
+}
+
+/**
+ * The record as it stood when only the events `known` admits had been recorded: the same as folding
+ * those events alone (log order kept), computed from the stamps. null when none of its facts is known.
+ */
+export function recordAsKnown(record: PatientRecord, known: (stamp: Stamp) => boolean): PatientRecord | null {
+  const entries: Entry[] = [];
+  let patientId: string | null = null;
+  let researchAuthorization: ResearchAuthorization | null = null;
+  for (const entry of record.entries) {
+    if (!known(entry)) continue;
+    const corrections = entry.corrections.filter(known);
+    const retraction = entry.retraction !== null && known(entry.retraction) ? entry.retraction : null;
+    const unchanged = corrections.length === entry.corrections.length && retraction === entry.retraction;
+    entries.push(
+      unchanged
+        ? entry
+        : {
+            ...entry,
+            data: corrections.reduce((data, c) => ({ ...data, ...c.changes }) as PatientFact['data'], entry.original),
+            corrections,
+            retraction,
+            retracted: retraction !== null,
+          },
+    );
+    if (entry.type === 'PatientEnrolled') {
+      const enrolment = entry.original as PatientEnrolled['data'];
+      patientId = enrolment.patientId;
+      researchAuthorization = enrolment.researchAuthorization;
+    }
+  }
+  if (entries.length === 0) return null;
+  const authorizationChanges = record.authorizationChanges.filter(known);
+  if (authorizationChanges.length > 0) researchAuthorization = authorizationChanges[authorizationChanges.length - 1].researchAuthorization;
+  return { patientId, researchAuthorization, entries, authorizationChanges };
+}
+
+/**
+ * How many events of the patient `known` admits (all of them by default): facts, corrections,
+ * retractions and authorization changes; a correction counts even where the cut does not hold its fact.
+ */
+export function eventsIn(record: PatientRecord, known: (stamp: Stamp) => boolean = () => true): number {
+  let count = record.authorizationChanges.filter(known).length;
+  for (const entry of record.entries) {
+    if (known(entry)) count += 1;
+    for (const correction of entry.corrections) if (known(correction)) count += 1;
+    if (entry.retraction !== null && known(entry.retraction)) count += 1;
+  }
+  return count;
 }
 
 type Live<F extends PatientFact> = F['data'] & { eventId: string };
@@ -111,8 +195,7 @@ export function liveFacts(record: PatientRecord): PatientFacts {
     contacts: [],
     deaths: [],
   };
-  for (const id of record.order) {
-    const entry = record.entries[id];
+  for (const entry of record.entries) {
     if (entry.retracted) continue;
     const live = { ...entry.data, eventId: entry.eventId } as never;
     switch (entry.type) {

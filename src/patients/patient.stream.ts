@@ -15,6 +15,7 @@ export const recordedPatientEventReader =
       data: upcast(stored.type, stored.schemaVersion, stored.data, current, upcasters),
       eventId: stored.eventId,
       recordedAt: stored.recordedAt,
+      position: stored.position,
     }) as RecordedPatientEvent;
 
 /** A stored event as every fold of this software sees it: upcast to the current schema. */

@@ -1,10 +1,10 @@
 /** The patient as the record stands now (corrections applied, retractions left out), for GET /patients/:id. */
 import type { PatientRecord } from './patient.record';
-import { liveFacts } from './patient.record';
+import { entryOf, liveFacts } from './patient.record';
 
 export function patientView(record: PatientRecord) {
   const facts = liveFacts(record);
-  const corrections = (eventId: string) => record.entries[eventId].correctedAt.length;
+  const corrections = (eventId: string) => entryOf(record, eventId)!.corrections.length;
   const withMeta = <T extends { eventId: string }>(fact: T) => ({ ...fact, corrections: corrections(fact.eventId) });
   return {
     ...withMeta(facts.enrolment!),
@@ -22,7 +22,7 @@ export function patientView(record: PatientRecord) {
     }),
     contacts: facts.contacts.map(withMeta),
     death: facts.deaths[0] ? withMeta(facts.deaths[0]) : null,
-    retractedEventIds: record.order.filter((id) => record.entries[id].retracted),
+    retractedEventIds: record.entries.filter((e) => e.retracted).map((e) => e.eventId),
   };
 }
 
