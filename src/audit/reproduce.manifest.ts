@@ -49,9 +49,10 @@ export function reproduction(body: unknown): Reproduction {
     const { sha256, softwareVersion } = common(manifest);
     const position = wholePosition(manifest.position, 'position');
     const pinned = manifest.knownAt == null && manifest.atPosition == null ? position : manifest.atPosition;
-    // a de-identified answer is made again de-identified (its pseudonyms are keyed by this installation)
-    const deidentified = manifest.deidentified === true ? 'true' : undefined;
-    const params = datasetParams(manifest.dataset, { asOf: text(manifest.asOf), knownAt: text(manifest.knownAt), atPosition: text(pinned), deidentified });
+    // a de-identified answer is made again de-identified, the same way (its pseudonyms and offsets are keyed by this installation);
+    // manifests from before limited data sets say only deidentified: true, which was Safe Harbor
+    const deidentify = text(manifest.deidentification) ?? (manifest.deidentified === true ? 'safe-harbor' : undefined);
+    const params = datasetParams(manifest.dataset, { asOf: text(manifest.asOf), knownAt: text(manifest.knownAt), atPosition: text(pinned), deidentify });
     return { kind: 'dataset', params, position, sha256, softwareVersion };
   }
   if (typeof manifest.analysis === 'string') {

@@ -13,6 +13,7 @@ describe('dataset manifest headers', () => {
     softwareVersion: '0.1.0',
     sha256: 'ced7162a2619f609065ba18b5041e34715ecdd1e8504e81f3f6a666e9e6678cb',
     deidentified: true,
+    deidentification: 'limited-data-set',
   };
 
   it('given a manifest sent as X-Dataset-* headers, when read back, then it is the same manifest, field order included', () => {

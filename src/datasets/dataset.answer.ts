@@ -11,7 +11,7 @@ import { version } from '../../package.json';
 import type { CohortState } from '../../projections/cohort.fold';
 import type { Projection, Row } from '../../projections/projection';
 import { jsonRows, textTable } from '../../projections/row.format';
-import { deidentifiedColumns, deidentifyRows, type Deidentification } from '../../projections/deidentify';
+import { deidentifyColumns, deidentifyRowsAs, type DeidentifyKeys, type DeidentifyMode } from '../../projections/deidentify.modes';
 import type { DatasetParams } from './datasets.params';
 
 export interface DatasetManifest {
@@ -28,8 +28,10 @@ export interface DatasetManifest {
   softwareVersion: string;
   /** SHA-256 (hex) of the canonical CSV bytes */
   sha256: string;
-  /** true when ids, dates and old ages were de-identified (Safe Harbor) */
+  /** true when ids and dates were de-identified, in the way `deidentification` names */
   deidentified: boolean;
+  /** safe-harbor (years only, old ages pooled) or limited-data-set (dates shifted per patient); null: identified rows */
+  deidentification: DeidentifyMode | null;
 }
 
 export interface DatasetAnswer {
@@ -40,10 +42,13 @@ export interface DatasetAnswer {
 
 export const SOFTWARE_VERSION: string = version;
 
-export function datasetAnswer(projection: Projection, state: CohortState, params: DatasetParams, headPosition: number, deidentification?: Deidentification): DatasetAnswer {
+/** Identified rows, or rows de-identified as params.deidentify says with the installation's keys. */
+export function datasetAnswer(projection: Projection, state: CohortState, params: DatasetParams, headPosition: number, keys?: DeidentifyKeys): DatasetAnswer {
   const identified = projection.rows(state, { asOf: params.asOf });
-  const rows = deidentification ? deidentifyRows(projection, identified, deidentification) : identified;
-  const columns = deidentification ? deidentifiedColumns(projection) : projection.columns;
+  const mode = params.deidentify ?? (params.deidentified ? 'safe-harbor' : null);
+  if (mode !== null && keys === undefined) throw new Error('de-identified rows need the installation keys');
+  const rows = mode === null ? identified : deidentifyRowsAs(mode, projection, identified, keys!);
+  const columns = mode === null ? projection.columns : deidentifyColumns(mode, projection);
   const csv = stringify(textTable(columns, rows), { record_delimiter: '\n' });
   const manifest: DatasetManifest = {
     dataset: projection.name,
@@ -56,7 +61,8 @@ export function datasetAnswer(projection: Projection, state: CohortState, params
     rows: rows.length,
     softwareVersion: SOFTWARE_VERSION,
     sha256: createHash('sha256').update(csv, 'utf8').digest('hex'),
-    deidentified: deidentification !== undefined,
+    deidentified: mode !== null,
+    deidentification: mode,
   };
   return { manifest, csv, rows: jsonRows(columns, rows) };
 }
@@ -87,6 +93,7 @@ const MANIFEST_FIELDS: Record<keyof DatasetManifest, 'text' | 'number' | 'boolea
   softwareVersion: 'text',
   sha256: 'text',
   deidentified: 'boolean',
+  deidentification: 'text',
 };
 
 /** The manifest back from the headers of a CSV answer (the CLI's `--server` reads it so), absent headers as null. */

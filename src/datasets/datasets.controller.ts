@@ -8,7 +8,8 @@ import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type Identity } from '../auth/identity';
 import { dictionaryMarkdown } from '../../projections/dictionary.render';
-import { deidentifiedColumns } from '../../projections/deidentify';
+import { DEIDENTIFY_MODES, deidentifyColumns } from '../../projections/deidentify.modes';
+import { deidentificationFor } from './deidentify.policy';
 import { DATASETS, DATASET_NAMES, findDataset } from '../../projections/dataset.registry';
 import { manifestHeaders, type DatasetAnswer } from './dataset.answer';
 import { DATASET_FORMATS, DICTIONARY_FORMATS, datasetParams, dictionaryParams } from './datasets.params';
@@ -35,10 +36,11 @@ export class DatasetsController {
   @ApiQuery({ name: 'atPosition', required: false, description: 'log position: only events up to it (not with knownAt)' })
   @ApiQuery({ name: 'minPosition', required: false, description: `answer once the read model has folded this position (at most ${MAX_WAIT_MS / 1000} s, else 503)` })
   @ApiQuery({ name: 'format', required: false, enum: DATASET_FORMATS })
-  @ApiQuery({ name: 'deidentified', required: false, enum: ['true', 'false'], description: 'Safe Harbor rows (always, without identified access)' })
+  @ApiQuery({ name: 'deidentify', required: false, enum: DEIDENTIFY_MODES, description: 'safe-harbor (always, without identified access) or limited-data-set (dates shifted per patient; needs identified access)' })
+  @ApiQuery({ name: 'deidentified', required: false, enum: ['true', 'false'], description: 'true: the same as deidentify=safe-harbor' })
   async rows(@CurrentUser() identity: Identity, @Param('name') name: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    // Without identified access an analyst gets the Safe Harbor rows; with it, on request.
-    const params = { ...datasetParams(name, query), ...(identity.identifiedAccess ? {} : { deidentified: true }) };
+    const asked = datasetParams(name, query);
+    const params = { ...asked, deidentify: deidentificationFor(identity, asked.deidentify) };
     const answer: DatasetAnswer = await this.queryBus.execute(new GetDatasetQuery(params));
     res.set(manifestHeaders(answer.manifest));
     if (params.format === 'json') return { manifest: answer.manifest, rows: answer.rows };
@@ -50,11 +52,12 @@ export class DatasetsController {
   @ApiOperation({ summary: 'The column dictionary of a dataset: name, type, unit, definition' })
   @ApiParam({ name: 'name', enum: DATASET_NAMES })
   @ApiQuery({ name: 'format', required: false, enum: DICTIONARY_FORMATS })
-  @ApiQuery({ name: 'deidentified', required: false, enum: ['true', 'false'], description: 'the dictionary of the de-identified rows' })
+  @ApiQuery({ name: 'deidentify', required: false, enum: DEIDENTIFY_MODES, description: 'the dictionary of rows de-identified so' })
+  @ApiQuery({ name: 'deidentified', required: false, enum: ['true', 'false'], description: 'true: the same as deidentify=safe-harbor' })
   dictionary(@Param('name') name: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const params = dictionaryParams(name, query);
     const found = findDataset(params.name)!;
-    const projection = params.deidentified ? { ...found, columns: deidentifiedColumns(found) } : found;
+    const projection = params.deidentify ? { ...found, columns: deidentifyColumns(params.deidentify, found) } : found;
     if (params.format === 'md') {
       res.type('text/markdown; charset=utf-8');
       return dictionaryMarkdown(projection);

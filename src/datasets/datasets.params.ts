@@ -6,6 +6,7 @@
 import { DomainError, type FieldProblem } from '../shared/domain.error';
 import { isIsoDate, isIsoInstant, type IsoDate } from '../shared/dates';
 import { DATASET_NAMES } from '../../projections/dataset.registry';
+import { DEIDENTIFY_MODES, type DeidentifyMode } from '../../projections/deidentify.modes';
 
 export const DATASET_FORMATS = ['json', 'csv'] as const;
 export const DICTIONARY_FORMATS = ['json', 'md'] as const;
@@ -17,7 +18,16 @@ export interface DatasetParams {
   atPosition?: number;
   minPosition?: number;
   format: (typeof DATASET_FORMATS)[number];
-  /** Safe Harbor de-identification (projections/deidentify.ts); forced for callers without identified access */
+  /**
+   * de-identified rows (projections/deidentify.modes.ts), asked as `deidentify=safe-harbor|limited-data-set`
+   * or, as before, `deidentified=true` (Safe Harbor); absent: identified rows. The controller forces Safe
+   * Harbor on callers without identified access.
+   */
+  deidentify?: DeidentifyMode;
+  /**
+   * @deprecated the older form of `deidentify: 'safe-harbor'`, still honoured (fail-safe) for callers that
+   * set it on parameters themselves; datasetParams never sets it
+   */
   deidentified?: boolean;
 }
 
@@ -31,7 +41,16 @@ const CHECKS: Record<string, (value: string) => string | null> = {
   minPosition: position,
   format: (v) => (DATASET_FORMATS.includes(v as never) ? null : `must be one of ${DATASET_FORMATS.join(', ')}`),
   deidentified: (v) => (v === 'true' || v === 'false' ? null : 'must be true or false'),
+  deidentify: (v) => (DEIDENTIFY_MODES.includes(v as never) ? null : `must be one of ${DEIDENTIFY_MODES.join(', ')}`),
 };
+
+/** `deidentify=<mode>`, or the older `deidentified=true|false`; not both. */
+function deidentifyMode(values: Record<string, string>, problems: FieldProblem[]): DeidentifyMode | undefined {
+  if (values.deidentify !== undefined && values.deidentified !== undefined) {
+    problems.push({ field: 'deidentified', reason: 'give deidentify or deidentified, not both (deidentified=true is deidentify=safe-harbor)' });
+  }
+  return (values.deidentify as DeidentifyMode | undefined) ?? (values.deidentified === 'true' ? 'safe-harbor' : undefined);
+}
 
 function nameProblem(name: string): FieldProblem[] {
   return DATASET_NAMES.includes(name) ? [] : [{ field: 'name', reason: `must be one of ${DATASET_NAMES.join(', ')}` }];
@@ -59,6 +78,7 @@ export function datasetParams(name: string, raw: Raw): DatasetParams {
   if (values.knownAt !== undefined && values.atPosition !== undefined) {
     problems.push({ field: 'atPosition', reason: 'give knownAt or atPosition, not both: they are two ways of cutting the log' });
   }
+  const deidentify = deidentifyMode(values, problems);
   if (problems.length > 0) throw DomainError.invalid(problems);
   const whole = (v: string | undefined) => (v === undefined ? undefined : Number(v));
   return {
@@ -68,17 +88,22 @@ export function datasetParams(name: string, raw: Raw): DatasetParams {
     atPosition: whole(values.atPosition),
     minPosition: whole(values.minPosition),
     format: (values.format ?? 'json') as DatasetParams['format'],
-    deidentified: values.deidentified === 'true',
+    deidentify,
   };
 }
 
-export function dictionaryParams(name: string, raw: Raw): { name: string; format: (typeof DICTIONARY_FORMATS)[number]; deidentified: boolean } {
+export function dictionaryParams(name: string, raw: Raw): { name: string; format: (typeof DICTIONARY_FORMATS)[number]; deidentify?: DeidentifyMode } {
   const problems = nameProblem(name);
-  const { format = 'json', deidentified = 'false' } = single(raw, ['format', 'deidentified'], problems);
-  if (CHECKS.deidentified(deidentified)) problems.push({ field: 'deidentified', reason: CHECKS.deidentified(deidentified)! });
+  const values = single(raw, ['format', 'deidentified', 'deidentify'], problems);
+  for (const field of ['deidentified', 'deidentify'] as const) {
+    const problem = values[field] === undefined ? null : CHECKS[field](values[field]);
+    if (problem) problems.push({ field, reason: problem });
+  }
+  const { format = 'json' } = values;
   if (!DICTIONARY_FORMATS.includes(format as never)) problems.push({ field: 'format', reason: `must be one of ${DICTIONARY_FORMATS.join(', ')}` });
+  const deidentify = deidentifyMode(values, problems);
   if (problems.length > 0) throw DomainError.invalid(problems);
-  return { name, format: format as 'json' | 'md', deidentified: deidentified === 'true' };
+  return { name, format: format as 'json' | 'md', deidentify };
 }
 
 /** Positions must lie within the log as it is now. */

@@ -14,6 +14,7 @@ import { datasetAnswer, type DatasetAnswer } from './dataset.answer';
 import type { DatasetParams } from './datasets.params';
 import { INSTALLATION_SECRET } from '../auth/installationSecret';
 import { pseudonymizer } from '../auth/pseudonym';
+import { dateShifter } from '../auth/dateShift';
 import { CLOCK, type Clock } from '../shared/clock';
 
 // Still exported from here for the modules that import them from this file.
@@ -35,7 +36,7 @@ export class GetDatasetHandler implements IQueryHandler<GetDatasetQuery, Dataset
   async execute({ params }: GetDatasetQuery): Promise<DatasetAnswer> {
     const { state, head } = await cohortForRequest(this.readModel, this.store, params);
     const referenceYear = Number((params.asOf ?? params.knownAt ?? this.clock.now()).slice(0, 4));
-    const deidentification = params.deidentified ? { pseudonym: pseudonymizer(this.secret), referenceYear } : undefined;
-    return datasetAnswer(findDataset(params.name)!, state, params, head, deidentification);
+    const keys = { pseudonym: pseudonymizer(this.secret), offsetDays: dateShifter(this.secret), referenceYear };
+    return datasetAnswer(findDataset(params.name)!, state, params, head, keys);
   }
 }

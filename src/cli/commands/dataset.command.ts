@@ -1,6 +1,6 @@
 /**
- * `dataset <name> [--as-of] [--known-at] [--at-position] [--format csv|json]`: the same rows and
- * manifest as GET /datasets/:name, on the local data directory or (`--server`) from that very route.
+ * `dataset <name> [--as-of] [--known-at] [--at-position] [--format csv|json] [--deidentify <mode>]`: the
+ * same rows and manifest as GET /datasets/:name, on the local data directory or (`--server`) from that very route.
  * CSV (the default) goes to stdout alone, so it can be redirected to a file; its manifest goes to
  * stderr as one JSON line. `--format r|stata|sas|parquet --out <folder>` writes the analysis export
  * folder instead (datasetExport.cli.ts).
@@ -18,7 +18,7 @@ import { isAnalysisFormat, writeAnalysisExport } from './datasetExport.cli';
 /** The CLI folds whatever the server has not yet folded before answering: up to 10 minutes. */
 const CATCH_UP_MS = 600_000;
 
-type Options = { asOf?: string; knownAt?: string; atPosition?: string; format: string; out?: string };
+type Options = { asOf?: string; knownAt?: string; atPosition?: string; format: string; out?: string; deidentify?: string };
 /** What is printed: the CSV and its manifest, or the JSON rows with it. */
 type Printed = { manifest: DatasetManifest; csv?: string; rows?: Row[] };
 
@@ -32,6 +32,7 @@ export function registerDatasetCommand(program: Command): void {
     .option('--at-position <position>', 'knowledge cut: only events up to this log position')
     .option('--format <format>', 'csv (default), json, or an analysis export: r, stata, sas, parquet (with --out)', 'csv')
     .option('--out <folder>', 'with --format r|stata|sas|parquet: write the CSV, manifest.json, the dictionary and the program or Parquet file there')
+    .option('--deidentify <mode>', 'safe-harbor or limited-data-set (dates shifted per patient); default identified rows, which a server gives only with identified access')
     .action(async (name: string, { out, ...options }: Options, command: Command) => {
       const { format, ...cut } = options;
       if (isAnalysisFormat(format) || out !== undefined) return writeAnalysisExport(name, format, cut, out, command, CATCH_UP_MS);
