@@ -9,7 +9,7 @@ import type { EventStore, StoredEvent } from '../eventStore/eventStore.port';
 export const ACCESS_STREAM_PREFIX = 'access-';
 export const accessStreamId = (day: string) => `${ACCESS_STREAM_PREFIX}${day}`;
 /** Reads of these resources hold or summarise patient data, so each one is logged. */
-export const LOGGED_RESOURCES = ['/datasets', '/analyses', '/reports', '/exports', '/audit/trail'];
+export const LOGGED_RESOURCES = ['/datasets', '/analyses', '/reports', '/exports', '/audit/trail', '/fhir/Patient'];
 export const isLogged = (path: string) => LOGGED_RESOURCES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 export interface DataAccessed {

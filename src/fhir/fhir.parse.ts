@@ -113,10 +113,14 @@ const FACT_TYPES_OF: Record<string, FactType[]> = {
   Encounter: ['ContactRecorded'],
 };
 
-/** The planner places its problems on CSV columns of the fact's row: put them on the resource's element. */
-export function placePlanProblems(problems: readonly ImportProblem[], located: ReadonlyMap<number, LocatedResource>): ImportProblem[] {
+/**
+ * The planner places its problems on CSV columns of the fact's row: put them on the resource's element.
+ * The parse's own problems (the same objects) are placed already.
+ */
+export function placePlanProblems(problems: readonly ImportProblem[], parsed: ParsedFhir): ImportProblem[] {
+  const own = new Set(parsed.problems);
   return problems.map((p) => {
-    const l = p.file === 'fhir' && p.line !== null ? located.get(p.line) : undefined;
+    const l = !own.has(p) && p.file === 'fhir' && p.line !== null ? parsed.located.get(p.line) : undefined;
     if (!l) return p;
     const field = BUNDLE_FILES.flatMap((f) => f.columns).find((c) => c.name === p.column)?.field;
     const type = String(l.resource.resourceType);

@@ -40,3 +40,10 @@ export interface FhirResource {
 }
 
 export const referenceTo = (resource: Pick<FhirResource, 'resourceType' | 'id'>): string => `${resource.resourceType}/${resource.id}`;
+
+export interface FhirBundle {
+  resourceType: 'Bundle';
+  type: string;
+  entry: { resource: FhirResource; [element: string]: unknown }[];
+  [element: string]: unknown;
+}

@@ -10,7 +10,8 @@ import { serveWebApp } from '../web/webApp.serve';
 
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: '1mb' });
+  // FHIR clients send application/fhir+json (POST /fhir)
+  express.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/fhir+json'] });
   express.use(limitJsonDepth);
   express.disable('x-powered-by');
   // The API docs page needs inline scripts and styles; everything else gets helmet's strict defaults.
