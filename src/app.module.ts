@@ -27,6 +27,7 @@ import { DatasetDiffHandler } from './audit/datasetDiff.handler';
 import { ReproduceController } from './audit/reproduce.controller';
 import { ReproduceHandler } from './audit/reproduce.handler';
 import { AuditTrailController } from './audit/trail.controller';
+import { fhirControllers, fhirProviders } from './fhir/fhir.providers';
 import { AnalysisExportController } from './export/analysisFormats/analysisExport.controller';
 
 export interface AppOptions {
@@ -44,13 +45,14 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ...datasetsControllers, AnalysisExportController],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ...datasetsControllers, ...fhirControllers, AnalysisExportController],
       providers: [
         { provide: 'CONFIG', useValue: config },
         { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
         { provide: CLOCK, useValue: clock ?? systemClock },
         ...authProviders(config),
         ...datasetsProviders,
+        ...fhirProviders,
         PatientCommandHandler,
         GetPatientHandler,
         GetPatientEventsHandler,

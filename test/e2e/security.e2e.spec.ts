@@ -47,6 +47,9 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'POST /demo': ['recorder'],
   // analysts too, but only with identified access, which the matrix's analyst lacks
   'GET /exports/bundle': ['recorder'],
+  // FHIR: the same identified-access rule as the bundle export; the import is a recorder's, like POST /imports
+  'GET /fhir/Patient/{id}/$everything': ['recorder'],
+  'POST /fhir': ['recorder'],
   'GET /reports/cohort': ['analyst', 'recorder'],
   'GET /datasets': ['analyst'],
   // analysts without identified access get the de-identified rows
