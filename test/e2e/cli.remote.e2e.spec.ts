@@ -99,6 +99,15 @@ describe('CLI --server (e2e, a real server with authentication)', () => {
     expect(JSON.parse(json.stdout).rows).toEqual(directJson.rows);
   });
 
+  it('given an analyst with identified access, when a limited data set is fetched through the CLI, then it is the one the HTTP API serves', async () => {
+    const cli = remote(keys.analyst, 'dataset', 'treatments', '--deidentify', 'limited-data-set');
+    expect(cli.status).toBe(0);
+    const direct = await get('/datasets/treatments?format=csv&deidentify=limited-data-set', keys.analyst);
+    expect(cli.stdout).toBe(await direct.text());
+    expect(cli.stdout).not.toMatch(/MCC-\d+/);
+    expect(JSON.parse(cli.stderr.trim().split('\n').pop()!)).toMatchObject({ deidentified: true, deidentification: 'limited-data-set' });
+  });
+
   it('given the wrong token, when reading remotely, then the 401 is reported with exit code 3', () => {
     const run = remote('not-a-key', 'verify');
     expect(run.status).toBe(3);
