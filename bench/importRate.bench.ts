@@ -16,7 +16,7 @@ import { loadConfig } from '../src/config';
 import type { BundleFiles } from '../src/import/bundle.parse';
 import { demoBundleFolder, readBundleFolder } from '../src/import/bundle.source';
 import { ImportBundleMessage, type ImportProgress, type ImportSummary } from '../src/import/importBundle.handler';
-import { generateBundle } from './generateBundle';
+import { generateBundle } from '../src/synthetic/bundle.generate';
 
 async function importTwice(label: string, files: BundleFiles): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cc-bench-import-'));

@@ -1,18 +1,15 @@
 /**
  * A deterministic synthetic Cohort CSV bundle of any size (same count and seed, same bytes), for
- * benchmarks. Every record keeps the write side's rules (dates after birth, before death and before
- * the data freeze; stops after starts; one contact a day), so the whole bundle imports cleanly.
- * SYNTHETIC: no row describes a real person.
- *
- *   node dist/bench/generateBundle.js <folder> <patients> [seed]
+ * benchmarks and trials at registry scale (`npm run cli -- generate`). Every record keeps the write
+ * side's rules (dates after birth, before death and before the data freeze; stops after starts; one
+ * contact a day), so the whole bundle imports cleanly. SYNTHETIC: no row describes a real person.
+ * It lives in src/ (not bench/) because the CLI runs it from dist/src.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeBundle } from '../src/export/bundle.write';
-import type { BundleFiles } from '../src/import/bundle.parse';
-import type { PatientFacts } from '../src/patients/patient.record';
-import { ACTD_SUBTYPES, CALCINOSIS_AGENTS, CONFIRMATIONS, SITES } from '../src/patients/patient.vocabulary';
-import { fromEpochDay, toEpochDay } from '../src/shared/dates';
+import { writeBundle } from '../export/bundle.write';
+import type { BundleFiles } from '../import/bundle.parse';
+import type { PatientFacts } from '../patients/patient.record';
+import { ACTD_SUBTYPES, CALCINOSIS_AGENTS, CONFIRMATIONS, SITES } from '../patients/patient.vocabulary';
+import { fromEpochDay, toEpochDay } from '../shared/dates';
 
 const FREEZE = toEpochDay('2011-06-30');
 const YEAR = 365;
@@ -87,16 +84,15 @@ function patient(index: number, rng: Rng): PatientFacts {
   } as PatientFacts;
 }
 
-export function generatePatients(count: number, seed = 2012): PatientFacts[] {
+/** `onProgress` hears the number of patients made so far, every 1,000 and at the end. */
+export function generatePatients(count: number, seed = 2012, onProgress?: (done: number) => void): PatientFacts[] {
   const rng = random(seed);
-  return Array.from({ length: count }, (_, i) => patient(i + 1, rng));
+  const patients: PatientFacts[] = [];
+  for (let i = 1; i <= count; i++) {
+    patients.push(patient(i, rng));
+    if (onProgress && (i % 1000 === 0 || i === count)) onProgress(i);
+  }
+  return patients;
 }
 
-export const generateBundle = (count: number, seed = 2012): BundleFiles => writeBundle(generatePatients(count, seed));
-
-if (require.main === module) {
-  const [folder, count, seed] = process.argv.slice(2);
-  if (!folder || !Number.isInteger(Number(count))) throw new Error('usage: generateBundle <folder> <patients> [seed]');
-  mkdirSync(folder, { recursive: true });
-  for (const [name, text] of Object.entries(generateBundle(Number(count), seed ? Number(seed) : undefined))) writeFileSync(join(folder, name), text);
-}
+export const generateBundle = (count: number, seed = 2012, onProgress?: (done: number) => void): BundleFiles => writeBundle(generatePatients(count, seed, onProgress));

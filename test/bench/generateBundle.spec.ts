@@ -1,6 +1,6 @@
 import { bundleToCommands } from '../../src/import/bundle.commands';
 import { parseBundle } from '../../src/import/bundle.parse';
-import { generateBundle } from '../../bench/generateBundle';
+import { generateBundle } from '../../src/synthetic/bundle.generate';
 
 describe('generateBundle', () => {
   it('given a count and a seed, then the same bytes every time, and a bundle that imports cleanly', () => {
