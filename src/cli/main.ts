@@ -21,6 +21,7 @@ import { registerDiffCommand } from './commands/diff.command';
 import { registerReproduceCommand } from './commands/reproduce.command';
 import { registerAuditTrailCommand } from './commands/auditTrail.command';
 import { registerCopyCommand } from './commands/copy.command';
+import { registerGenerateCommand } from './commands/generate.command';
 import { targetOptions } from './cliTarget';
 
 const program = targetOptions(
@@ -43,6 +44,7 @@ registerDiffCommand(program);
 registerReproduceCommand(program);
 registerAuditTrailCommand(program);
 registerCopyCommand(program);
+registerGenerateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
