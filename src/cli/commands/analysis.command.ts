@@ -34,7 +34,7 @@ export function registerAnalysisCommand(program: Command): void {
           params.cut.minPosition = params.cut.atPosition ?? (await store.headPosition());
           return queryBus.execute(new AnalysisQuery(kind as AnalysisKind, params));
         },
-        remote: async (server) => server.json(`/analyses/${kind}`, { ...options, minPosition: await server.headPosition() }),
+        remote: async (server) => server.json(`/analyses/${kind}`, { ...options, minPosition: options.atPosition ?? (await server.headPosition()) }),
       });
       process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
     });
