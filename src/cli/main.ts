@@ -21,6 +21,8 @@ import { registerDiffCommand } from './commands/diff.command';
 import { registerReproduceCommand } from './commands/reproduce.command';
 import { registerAuditTrailCommand } from './commands/auditTrail.command';
 import { registerCopyCommand } from './commands/copy.command';
+import { registerExportFhirCommand } from './commands/exportFhir.command';
+import { registerImportFhirCommand } from './commands/importFhir.command';
 import { registerGenerateCommand } from './commands/generate.command';
 import { targetOptions } from './cliTarget';
 
@@ -44,6 +46,8 @@ registerDiffCommand(program);
 registerReproduceCommand(program);
 registerAuditTrailCommand(program);
 registerCopyCommand(program);
+registerExportFhirCommand(program);
+registerImportFhirCommand(program);
 registerGenerateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -52,7 +52,7 @@ export async function importBundle(command: Command, files: BundleFiles, remote:
   }
 }
 
-function progressBar() {
+export function progressBar() {
   const bar = new SingleBar({
     format: '{phase} [{bar}] {percentage}% | {value}/{total} patients | {rate} rows/s | ETA {eta_formatted}',
     stream: process.stderr,
@@ -75,7 +75,7 @@ function progressBar() {
   };
 }
 
-function describe(s: ImportSummary): string {
+export function describe(s: ImportSummary): string {
   return [
     `import ${s.importId} of bundle ${s.bundleSha256}`,
     `  ${s.rows} rows, ${s.patients} patients (${s.patients - s.unchanged} changed, ${s.unchanged} unchanged)`,
