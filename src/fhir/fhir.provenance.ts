@@ -42,16 +42,16 @@ export function amendmentsOf(stream: readonly StoredEvent[]): Amendment[] {
     });
 }
 
-/** Every fact entry of a record, in log order (Object.values reads the entries whether kept in a list or by id). */
+/**
+ * Every fact entry of a record, in log order. Object.values reads the entries whether the record keeps
+ * them by id or as a list (its layout is being reworked alongside this module).
+ */
 export const entriesOf = (record: PatientRecord): Entry[] => Object.values(record.entries) as Entry[];
 
-/**
- * Whether a record has a corrected or retracted fact, i.e. whether its stream needs reading for
- * Provenance. A fact's data differs from its first payload only through a correction (`original`, or
- * the list of correction times, depending on the record's version).
- */
+/** Whether a record has a corrected or retracted fact, i.e. whether its stream needs reading for Provenance. */
 export const isAmended = (record: PatientRecord): boolean =>
   entriesOf(record).some((e) => {
+    // the times of a fact's corrections: `corrections` in the reworked record, `correctedAt` before
     const stamps = e as unknown as { corrections?: unknown[]; correctedAt?: unknown[] };
     return e.retracted || (stamps.corrections ?? stamps.correctedAt ?? []).length > 0;
   });
