@@ -3,7 +3,7 @@
  * operating system, says who recorded an import; a dataset fetched through the CLI is the one the HTTP
  * API serves; without a token, or with the wrong role, nothing is written.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
@@ -107,6 +107,30 @@ describe('CLI --server (e2e, a real server with authentication)', () => {
     expect(cli.stdout).not.toMatch(/MCC-\d+/);
     expect(JSON.parse(cli.stderr.trim().split('\n').pop()!)).toMatchObject({ deidentified: true, deidentification: 'limited-data-set' });
   });
+
+  it('given a fixed knowledge cut, then each command prints through the server what it prints on the data directory', async () => {
+    const at = String(((await (await fetch(`${server.url}/health`)).json()) as { headPosition: number }).headPosition);
+    const runs: [string, string[]][] = [
+      ['analyst', ['report', '--at-position', at]],
+      ['analyst', ['analysis', 'kaplan-meier', '--at-position', at, '--group-by', 'sex']],
+      ['analyst', ['dataset', 'time-to-onset', '--at-position', at]],
+      ['auditor', ['events', 'MCC-1078']],
+      ['auditor', ['history', 'MCC-1078', '--json']],
+      ['auditor', ['diff', 'follow-up', '--from', '0', '--to', at]],
+      ['auditor', ['audit-trail', '--patient', 'MCC-1078']],
+      ['recorder', ['quality', '--at-position', at, '--as-of', '2011-06-30', '--json']],
+    ];
+    for (const [role, args] of runs) {
+      const [here, there] = [runCli(args, env), remote(keys[role], ...args)];
+      expect([args[0], there.status, here.status]).toEqual([args[0], 0, 0]);
+      expect([args[0], there.stdout.length > 100]).toEqual([args[0], true]);
+      expect([args[0], there.stdout]).toEqual([args[0], here.stdout]);
+    }
+    const [mine, theirs] = [join(work, 'export-here'), join(work, 'export-there')];
+    expect([runCli(['export', mine, '--at-position', at], env).status, remote(keys.recorder, 'export', theirs, '--at-position', at).status]).toEqual([0, 0]);
+    for (const file of readdirSync(mine)) expect([file, readFileSync(join(theirs, file), 'utf8')]).toEqual([file, readFileSync(join(mine, file), 'utf8')]);
+    expect(JSON.parse(remote(keys.auditor, 'verify').stdout).ok).toBe(true);
+  }, 240_000);
 
   it('given the wrong token, when reading remotely, then the 401 is reported with exit code 3', () => {
     const run = remote('not-a-key', 'verify');
