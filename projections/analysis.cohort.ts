@@ -48,20 +48,8 @@ export function factsAsOf(facts: PatientFacts, asOf: IsoDate | null): PatientFac
   };
 }
 
-/**
- * liveFacts, once per record object. Records are immutable values, and the live read model and every
- * historical cut share the objects of patients that did not change: a query then re-derives only
- * what changed, instead of copying every fact of the cohort again.
- */
-const factsCache = new WeakMap<PatientRecord, PatientFacts>();
-function factsOf(record: PatientRecord): PatientFacts {
-  let facts = factsCache.get(record);
-  if (facts === undefined) factsCache.set(record, (facts = liveFacts(record)));
-  return facts;
-}
-
 function analysisPatient(patientId: string, record: PatientRecord, asOf: IsoDate | null): AnalysisPatient | null {
-  const all = factsOf(record);
+  const all = liveFacts(record);
   // Research authorization is as the record stood at the knowledge cut: it has no clinical date.
   if (all.enrolment === null || all.enrolment.researchAuthorization !== 'granted') return null;
   const facts = factsAsOf(all, asOf);

@@ -184,7 +184,19 @@ export interface PatientFacts {
   deaths: Live<DeathRecorded>[];
 }
 
+/**
+ * liveFacts, once per record object. Records are immutable values, and the decider (the record
+ * before a command was the record after the last one), the live read model and every historical cut
+ * share the objects of patients that did not change: each is derived once. Callers must not mutate it.
+ */
+const factsCache = new WeakMap<PatientRecord, PatientFacts>();
 export function liveFacts(record: PatientRecord): PatientFacts {
+  let facts = factsCache.get(record);
+  if (facts === undefined) factsCache.set(record, (facts = deriveFacts(record)));
+  return facts;
+}
+
+function deriveFacts(record: PatientRecord): PatientFacts {
   const facts: PatientFacts = {
     enrolment: null,
     diagnoses: [],
