@@ -58,7 +58,8 @@ function analysisPatient(patientId: string, record: PatientRecord, asOf: IsoDate
   const knownAliveAfter =
     asOf !== null && (all.contacts.some((c) => c.seenOn > asOf) || all.deaths.some((d) => d.diedOn > asOf));
   return {
-    patientId,
+    // the record's id, not the stream's key: streams are named by opaque keys (src/erasure/patientStreams.ts)
+    patientId: record.patientId ?? patientId,
     enrolment: all.enrolment,
     facts,
     calcinosis,

@@ -11,7 +11,8 @@ export const onsetOf = (patient: AnalysisPatient): IsoDate | null => minDate(pat
 
 export const ageAtOnsetOf = (patient: AnalysisPatient): number | null => {
   const onset = onsetOf(patient);
-  return onset === null ? null : completedYears(patient.enrolment.birthDate, onset);
+  const born = patient.enrolment.birthDate;
+  return onset === null || born === null ? null : completedYears(born, onset);
 };
 
 export const timeToOnsetProjection: Projection = {
@@ -24,7 +25,7 @@ export const timeToOnsetProjection: Projection = {
     column('actd_subtype', 'code', null, 'its subtype; blank where the condition has none'),
     column('actd_diagnosed_on', 'date', null, 'date of that ACTD diagnosis'),
     column('calcinosis_onset', 'date', null, 'the earliest lesion onset_on dated on or before asOf; blank: no lesion'),
-    column('age_at_onset_years', 'integer', 'years', 'completed years from the birth date to calcinosis_onset'),
+    column('age_at_onset_years', 'integer', 'years', 'completed years from the birth date to calcinosis_onset; blank when the identity was erased'),
     column('time_to_onset_days_raw', 'integer', 'days', 'calcinosis_onset - actd_diagnosed_on (negative when the onset came first)'),
     column('time_to_onset_months_raw', 'decimal', 'months', 'time_to_onset_days_raw / (365.25 / 12)'),
     column('time_to_onset_months', 'decimal', 'months', 'time_to_onset_months_raw floored at 0, as the seed study counts it'),

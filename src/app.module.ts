@@ -27,6 +27,8 @@ import { DatasetDiffHandler } from './audit/datasetDiff.handler';
 import { ReproduceController } from './audit/reproduce.controller';
 import { ReproduceHandler } from './audit/reproduce.handler';
 import { AuditTrailController } from './audit/trail.controller';
+import { ErasureController } from './erasure/erasure.controller';
+import { erasureProviders } from './erasure/erasure.providers';
 import { fhirControllers, fhirProviders } from './fhir/fhir.providers';
 import { AnalysisExportController } from './export/analysisFormats/analysisExport.controller';
 
@@ -45,10 +47,10 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ...datasetsControllers, ...fhirControllers, AnalysisExportController],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ErasureController, ...datasetsControllers, ...fhirControllers, AnalysisExportController],
       providers: [
         { provide: 'CONFIG', useValue: config },
-        { provide: EVENT_STORE, useFactory: () => store ?? openEventStore(config) },
+        ...erasureProviders(config, () => store ?? openEventStore(config)),
         { provide: CLOCK, useValue: clock ?? systemClock },
         ...authProviders(config),
         ...datasetsProviders,

@@ -50,7 +50,8 @@ export function survivalInput(
     input.status.push(Number(row.status));
     if (group !== undefined) input.group!.push(group);
     if (stratum !== undefined) input.strata!.push(stratum);
-    input.subjects.push({ ageDays: Number(row.age_days), entryDate: String(row.entry_date), sex: row.sex as 'female' | 'male', time: Number(row.time_days), status: Number(row.status) });
+    // an erased identity has no birth date: its age is NaN, and the rate-table comparison leaves it out
+    input.subjects.push({ ageDays: row.age_days === null ? Number.NaN : Number(row.age_days), entryDate: String(row.entry_date), sex: row.sex as 'female' | 'male', time: Number(row.time_days), status: Number(row.status) });
   }
   return input;
 }

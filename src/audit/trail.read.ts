@@ -3,7 +3,7 @@
  * read and written page by page so that a registry-sized export never sits in memory as a whole.
  */
 import type { EventStore, StoredEvent } from '../eventStore/eventStore.port';
-import { patientStreamId } from '../patients/patient.events';
+import { patientStreamForRead } from '../erasure/erasableEventStore';
 import type { PatientRecord } from '../patients/patient.record';
 import { DomainError, type FieldProblem } from '../shared/domain.error';
 import { TRAIL_FORMATS, trailRows, trailText, type TrailFormat } from './trail.rows';
@@ -39,7 +39,7 @@ async function* logPages(store: EventStore): AsyncGenerator<StoredEvent[]> {
 
 /** The trail as text chunks; an unknown patient is refused before anything is written. */
 export async function trailChunks(store: EventStore, params: TrailParams): Promise<AsyncGenerator<string>> {
-  const stream = params.patientId === undefined ? null : await store.readStream(patientStreamId(params.patientId));
+  const stream = params.patientId === undefined ? null : await store.readStream(patientStreamForRead(store, params.patientId).streamId);
   if (stream !== null && stream.length === 0) throw new DomainError('not_found', `patient ${params.patientId} is not enrolled`);
   return (async function* () {
     const records = new Map<string, PatientRecord>();

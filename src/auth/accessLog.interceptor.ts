@@ -12,6 +12,21 @@ import { CLOCK, type Clock } from '../shared/clock';
 import { isLogged, recordAccess } from './accessLog';
 import { errorBody } from '../http/domainError.filter';
 import type { Identity } from './identity';
+import { patientStreamForRead } from '../erasure/erasableEventStore';
+
+/**
+ * The log is never rewritten, so it must not hold a registry id that an erasure could not take back:
+ * a patient named in a query is logged by its stream key (`stream:<key>`), which the vault stops linking
+ * to the registry id at the erasure. Legacy patients (no stream key) are logged as they were asked for.
+ */
+function loggedParameters(store: EventStore, query: Request['query']): Record<string, unknown> {
+  const parameters: Record<string, unknown> = { ...query };
+  if (typeof query.patientId === 'string') {
+    const { streamKey } = patientStreamForRead(store, query.patientId);
+    if (streamKey !== null) parameters.patientId = `stream:${streamKey}`;
+  }
+  return parameters;
+}
 
 @Injectable()
 export class AccessLogInterceptor implements NestInterceptor {
@@ -27,7 +42,7 @@ export class AccessLogInterceptor implements NestInterceptor {
     const resource = request.path;
     if (!isLogged(resource)) return next.handle();
     const log = (status: number) =>
-      recordAccess(this.store, { userName: request.identity?.userName ?? 'anonymous', method: request.method, resource, parameters: { ...request.query }, status }, this.clock.now());
+      recordAccess(this.store, { userName: request.identity?.userName ?? 'anonymous', method: request.method, resource, parameters: loggedParameters(this.store, request.query), status }, this.clock.now());
     return next.handle().pipe(
       mergeMap(async (value) => {
         await log(context.switchToHttp().getResponse<Response>().statusCode);

@@ -24,6 +24,7 @@ import { registerCopyCommand } from './commands/copy.command';
 import { registerExportFhirCommand } from './commands/exportFhir.command';
 import { registerImportFhirCommand } from './commands/importFhir.command';
 import { registerGenerateCommand } from './commands/generate.command';
+import { registerEraseCommand } from './commands/erase.command';
 import { targetOptions } from './cliTarget';
 
 const program = targetOptions(
@@ -49,6 +50,7 @@ registerCopyCommand(program);
 registerExportFhirCommand(program);
 registerImportFhirCommand(program);
 registerGenerateCommand(program);
+registerEraseCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

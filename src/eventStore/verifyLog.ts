@@ -1,6 +1,7 @@
 /** Reads the whole log page by page and checks its hash chain; memory stays flat on any log size. */
 import type { EventStore } from './eventStore.port';
 import { ChainVerifier, type ChainBreak } from './hashChain';
+import { rawEventStore } from '../erasure/erasableEventStore';
 
 export interface VerifyReport {
   ok: boolean;
@@ -13,7 +14,9 @@ export interface VerifyReport {
 
 const PAGE = 5000;
 
-export async function verifyLog(store: EventStore, onProgress?: (checked: number, head: number) => void): Promise<VerifyReport> {
+export async function verifyLog(app: EventStore, onProgress?: (checked: number, head: number) => void): Promise<VerifyReport> {
+  // the chain covers the stored bytes (sealed fields as ciphertext), not what the application reads
+  const store = rawEventStore(app);
   const head = await store.headPosition();
   const verifier = new ChainVerifier();
   let after = 0;

@@ -15,7 +15,7 @@ export function patientsAsOf(cohort: CohortState, asOf: IsoDate | null): Patient
   const patients: PatientFacts[] = [];
   for (const record of cohort.records.values()) {
     const all = liveFacts(record);
-    if (all.enrolment === null || (asOf !== null && all.enrolment.birthDate > asOf)) continue;
+    if (all.enrolment === null || (asOf !== null && all.enrolment.birthDate !== null && all.enrolment.birthDate > asOf)) continue;
     const facts = factsAsOf(all, asOf);
     // A course may name a lesion first noted after the cut-off; the bundle must still import.
     const lesions = new Set(facts.lesions.map((l) => l.lesionId));

@@ -8,10 +8,11 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import type { PatientCommand } from '../patients/patient.commands';
-import { patientStreamId } from '../patients/patient.events';
+import { patientStreamForWrite } from '../erasure/erasableEventStore';
 import { patientStream } from '../patients/patient.stream';
 import { CLOCK, type Clock } from '../shared/clock';
 import { handleCommand, type CommandResult } from '../shared/handleCommand';
+import { DomainError } from '../shared/domain.error';
 
 export type UnstampedCommand = Omit<PatientCommand, 'metadata'>;
 
@@ -39,10 +40,12 @@ export class PatientCommandHandler implements ICommandHandler<PatientCommandMess
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ patientId, commands, context }: PatientCommandMessage): Promise<CommandResult> {
+  async execute({ patientId, commands, context }: PatientCommandMessage): Promise<CommandResult> {
     const now = this.clock.now();
     const stamped = commands.map((c) => ({ ...c, metadata: { now, recordedBy: context.recordedBy } }) as PatientCommand);
-    return handleCommand({ store: this.store, newId: randomUUID }, patientStream, patientStreamId(patientId), stamped, {
+    if (stamped.some((c) => c.type === 'EraseIdentity')) throw new DomainError('invalid', 'an erasure goes through POST /patients/:id/erasure, which also shreds the key');
+    const { streamId } = await patientStreamForWrite(this.store, patientId);
+    return handleCommand({ store: this.store, newId: randomUUID }, patientStream, streamId, stamped, {
       recordedAt: now,
       recordedBy: context.recordedBy,
       correlationId: context.correlationId ?? randomUUID(),

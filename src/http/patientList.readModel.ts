@@ -8,12 +8,12 @@ import type { EventStore, StoredEvent } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import { LogFollower } from '../eventStore/logFollower';
 import type { PatientEnrolled } from '../patients/patient.events';
-import { patientIdOfStream, PATIENT_STREAM_PREFIX } from '../patients/patient.events';
+import { PATIENT_STREAM_PREFIX, streamKeyOf, type IdentityErased } from '../patients/patient.events';
 
 export interface PatientListItem {
   patientId: string;
   sex: string;
-  birthDate: string;
+  birthDate: string | null;
   researchAuthorization: string;
   died: boolean;
   revision: number;
@@ -44,11 +44,12 @@ export class PatientListReadModel {
 
   private apply(event: StoredEvent): void {
     if (!event.streamId.startsWith(PATIENT_STREAM_PREFIX)) return;
-    const patientId = patientIdOfStream(event.streamId);
+    // by stream key; the registry id shown is the enrolment's (streams are named by opaque keys)
+    const streamKey = streamKeyOf(event.streamId);
     if (event.type === 'PatientEnrolled') {
       const data = event.data as PatientEnrolled['data'];
-      this.patients.set(patientId, {
-        patientId,
+      this.patients.set(streamKey, {
+        patientId: data.patientId,
         sex: data.sex,
         birthDate: data.birthDate,
         researchAuthorization: data.researchAuthorization,
@@ -58,8 +59,13 @@ export class PatientListReadModel {
       });
       return;
     }
-    const item = this.patients.get(patientId);
+    const item = this.patients.get(streamKey);
     if (!item) return;
+    if (event.type === 'IdentityErased') {
+      // the plaintext held for this patient goes at the erasure, as it does in every read model
+      const erasure = event.data as IdentityErased['data'];
+      Object.assign(item, { patientId: erasure.anonymousId, birthDate: null }, erasure.mode === 'exclude' ? { researchAuthorization: 'denied' } : {});
+    }
     item.revision = event.revision;
     item.lastRecordedAt = event.recordedAt;
     if (event.type === 'DeathRecorded') item.died = true;

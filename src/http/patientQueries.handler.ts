@@ -5,7 +5,7 @@ import type { EventStore, StoredEvent } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import { fold } from '../shared/decider';
 import { DomainError } from '../shared/domain.error';
-import { patientStreamId } from '../patients/patient.events';
+import { patientStreamForRead } from '../erasure/erasableEventStore';
 import { patientDecider } from '../patients/patient.decider';
 import { toRecordedPatientEvent } from '../patients/patient.stream';
 import { patientView, type PatientView } from '../patients/patient.view';
@@ -24,7 +24,7 @@ export class GetPatientEventsQuery {
 }
 
 async function readPatientStream(store: EventStore, patientId: string): Promise<StoredEvent[]> {
-  const events = await store.readStream(patientStreamId(patientId));
+  const events = await store.readStream(patientStreamForRead(store, patientId).streamId);
   if (events.length === 0) throw new DomainError('not_found', `patient ${patientId} is not enrolled`);
   return events;
 }

@@ -10,7 +10,6 @@ import type { CommandResult } from '../shared/handleCommand';
 import { DomainError } from '../shared/domain.error';
 import { identifier } from '../patients/patient.payloads';
 import { CurrentUser, Roles, type Identity } from '../auth/identity';
-import { patientIdOfStream } from '../patients/patient.events';
 import {
   ChangeResearchAuthorizationDto,
   CorrectEntryDto,
@@ -171,7 +170,8 @@ export class PatientsController {
   }
 
   private async send(id: string, command: UnstampedCommand, headers: Record<string, string>, identity: Identity, res: Response) {
-    const message = new PatientCommandMessage(checkedId('id', id), [command], {
+    const patientId = checkedId('id', id);
+    const message = new PatientCommandMessage(patientId, [command], {
       recordedBy: identity.userName,
       expectedRevision: expectedRevisionOf(headers['if-match']),
       idempotencyKey: idempotencyKeyOf(headers['idempotency-key']),
@@ -179,7 +179,7 @@ export class PatientsController {
     const result: CommandResult = await this.commandBus.execute(message);
     res.setHeader('ETag', `"${result.revision}"`);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return { patientId: patientIdOfStream(result.streamId), revision: result.revision, position: result.position, eventIds: result.eventIds };
+    return { patientId, revision: result.revision, position: result.position, eventIds: result.eventIds };
   }
 }
 

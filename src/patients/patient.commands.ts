@@ -2,7 +2,7 @@
  * What a user asks of a patient stream. The shell adds `metadata` (the instant from its clock and the
  * authenticated user); the core never reads a clock.
  */
-import type { PatientEnrolled, PatientFact, ResearchAuthorizationChanged } from './patient.events';
+import type { IdentityErased, PatientEnrolled, PatientFact, ResearchAuthorizationChanged } from './patient.events';
 
 export interface CommandMetadata {
   /** ISO instant at which the command is handled */
@@ -24,6 +24,8 @@ export type RecordDeath = Command<'RecordDeath', DataOf<'DeathRecorded'>>;
 export type ChangeResearchAuthorization = Command<'ChangeResearchAuthorization', ResearchAuthorizationChanged['data']>;
 export type CorrectEntry = Command<'CorrectEntry', { eventId: string; changes: Record<string, unknown>; reason: string }>;
 export type RetractEntry = Command<'RetractEntry', { eventId: string; reason: string }>;
+/** The shell names the anonymous id (from the stream key) and shreds the data key after the append. */
+export type EraseIdentity = Command<'EraseIdentity', IdentityErased['data']>;
 
 export type PatientCommand =
   | EnrollPatient
@@ -36,7 +38,8 @@ export type PatientCommand =
   | RecordDeath
   | ChangeResearchAuthorization
   | CorrectEntry
-  | RetractEntry;
+  | RetractEntry
+  | EraseIdentity;
 
 /** The fact each recording command produces. */
 export const FACT_OF_COMMAND = {

@@ -8,6 +8,7 @@ import { latestCalendarDateAt } from '../shared/dates';
 import type {
   ChangeResearchAuthorization,
   CorrectEntry,
+  EraseIdentity,
   PatientCommand,
   RecordingCommand,
   RetractEntry,
@@ -18,6 +19,7 @@ import { IDENTITY_FIELDS, PAYLOAD_FIELDS, identifier, payloadProblems } from './
 import type { Entry, PatientRecord } from './patient.record';
 import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts } from './patient.record';
 import { newViolations } from './patient.rules';
+import { ERASURE_MODES } from './patient.erasure';
 
 export type PatientState = PatientRecord;
 
@@ -25,6 +27,7 @@ export const initialState = emptyRecord;
 export const evolve = (state: PatientState, event: RecordedPatientEvent): PatientState => applyToRecord(state, event);
 
 export function decide(command: PatientCommand, state: PatientState): PatientEvent[] {
+  if (state.erased) throw new DomainError('conflict', `the identity of patient ${state.patientId} was erased: nothing more can be recorded for it`);
   switch (command.type) {
     case 'EnrollPatient':
       return enroll(command, state);
@@ -42,6 +45,8 @@ export function decide(command: PatientCommand, state: PatientState): PatientEve
       return correctEntry(command, state);
     case 'RetractEntry':
       return retractEntry(command, state);
+    case 'EraseIdentity':
+      return eraseIdentity(command, state);
     default: {
       const unknown: never = command;
       throw new DomainError('invalid', `unknown command ${(unknown as { type: string }).type}`);
@@ -121,6 +126,17 @@ function retractEntry(command: RetractEntry, state: PatientState): PatientEvent[
   const event: PatientEvent = { type: 'EntryRetracted', data: { eventId, reason } };
   assertRulesHold(state, { ...event, eventId: '(new)', recordedAt: command.metadata.now });
   return [event];
+}
+
+/** The log keeps who erased and when; the request's reason is sealed like every reason (src/erasure). */
+function eraseIdentity(command: EraseIdentity, state: PatientState): PatientEvent[] {
+  assertEnrolled(state);
+  const { mode, anonymousId, reason } = command.data;
+  if (!(ERASURE_MODES as readonly unknown[]).includes(mode)) {
+    throw DomainError.invalid([{ field: 'mode', reason: `must be one of ${ERASURE_MODES.join(', ')}` }]);
+  }
+  assertReason(reason);
+  return [{ type: 'IdentityErased', data: { mode, anonymousId, reason } }];
 }
 
 function assertEnrolled(state: PatientState): void {

@@ -10,7 +10,7 @@ export function describeEvent(event: PatientEvent, before: PatientRecord): strin
   switch (event.type) {
     case 'PatientEnrolled': {
       const d = event.data;
-      return `Enrolled patient ${d.patientId}: ${d.sex}, born ${d.birthDate}; research authorization ${d.researchAuthorization}; treatment history ${d.treatmentHistory}`;
+      return `Enrolled patient ${d.patientId}: ${d.sex}, born ${d.birthDate ?? '(erased)'}; research authorization ${d.researchAuthorization}; treatment history ${d.treatmentHistory}`;
     }
     case 'DiagnosisRecorded': {
       const d = event.data;
@@ -46,5 +46,7 @@ export function describeEvent(event: PatientEvent, before: PatientRecord): strin
       const target = entryOf(before, event.data.eventId);
       return `Retracted ${target?.type ?? 'an unknown entry'} ${event.data.eventId}: ${event.data.reason}`;
     }
+    case 'IdentityErased':
+      return `Identity erased (${event.data.mode === 'exclude' ? 'excluded from every dataset' : 'kept in datasets anonymously'}); the patient is ${event.data.anonymousId} from now on`;
   }
 }

@@ -14,6 +14,7 @@ import type {
   Site,
   TreatmentHistory,
 } from './patient.vocabulary';
+import type { ErasureMode } from './patient.erasure';
 
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
@@ -22,7 +23,8 @@ export type PatientEnrolled = Event<
   {
     patientId: string;
     sex: Sex;
-    birthDate: IsoDate;
+    /** null only once the patient's identity is erased (docs/erasure.md): new enrolments always carry one */
+    birthDate: IsoDate | null;
     researchAuthorization: ResearchAuthorization;
     treatmentHistory: TreatmentHistory;
   }
@@ -85,6 +87,12 @@ export type EntryCorrected = Event<
 /** Withdraws an earlier fact that should never have been recorded. */
 export type EntryRetracted = Event<'EntryRetracted', { eventId: string; reason: string }>;
 
+/**
+ * The patient's identifying data was made unreadable on request (its data key shredded). `anonymousId`
+ * is what the patient goes by from now on; `exclude` also denies research authorization.
+ */
+export type IdentityErased = Event<'IdentityErased', { mode: ErasureMode; anonymousId: string; reason: string }>;
+
 /** Facts about the patient: the events that corrections and retractions may target. */
 export type PatientFact =
   | PatientEnrolled
@@ -96,7 +104,7 @@ export type PatientFact =
   | ContactRecorded
   | DeathRecorded;
 
-export type PatientEvent = PatientFact | ResearchAuthorizationChanged | EntryCorrected | EntryRetracted;
+export type PatientEvent = PatientFact | ResearchAuthorizationChanged | EntryCorrected | EntryRetracted | IdentityErased;
 export type PatientEventType = PatientEvent['type'];
 
 export const FACT_TYPES: readonly PatientFact['type'][] = [
@@ -115,6 +123,7 @@ export const PATIENT_EVENT_TYPES: readonly PatientEventType[] = [
   'ResearchAuthorizationChanged',
   'EntryCorrected',
   'EntryRetracted',
+  'IdentityErased',
 ];
 
 /** Current shape of every payload; upcasters (when a shape changes) bring older versions up to it. */
@@ -124,6 +133,12 @@ export const PATIENT_EVENT_SCHEMA_VERSION = 1;
 /** `position` is the event's place in the log once stored (absent while a command is being decided). */
 export type RecordedPatientEvent = PatientEvent & { eventId: string; recordedAt: string; position?: number };
 
+/**
+ * A patient stream is named by its key: an opaque stream key (src/erasure/patientStreams.ts maps a
+ * registry id to it), or the registry id itself for a legacy stream written before stream keys.
+ */
 export const PATIENT_STREAM_PREFIX = 'patient-';
-export const patientStreamId = (patientId: string): string => `${PATIENT_STREAM_PREFIX}${patientId}`;
-export const patientIdOfStream = (streamId: string): string => streamId.slice(PATIENT_STREAM_PREFIX.length);
+export const patientStreamId = (streamKey: string): string => `${PATIENT_STREAM_PREFIX}${streamKey}`;
+export const streamKeyOf = (streamId: string): string => streamId.slice(PATIENT_STREAM_PREFIX.length);
+/** @deprecated the key of a stream is not a registry id any more: use streamKeyOf, or the record's patientId */
+export const patientIdOfStream = streamKeyOf;

@@ -18,6 +18,7 @@ import type {
 } from './patient.events';
 import { FACT_TYPES } from './patient.events';
 import type { ResearchAuthorization } from './patient.vocabulary';
+import { eraseRecord, type ErasureMode } from './patient.erasure';
 
 /** Where an event stands in knowledge time: its log position (0 before it is stored) and recordedAt. */
 export interface Stamp {
@@ -53,6 +54,8 @@ export interface PatientRecord {
   /** every fact ever recorded, retracted ones included, in log order */
   entries: readonly Entry[];
   authorizationChanges: readonly (Stamp & { researchAuthorization: ResearchAuthorization })[];
+  /** set once the identity is erased (patient.erasure.ts): the record then holds no identifying data */
+  erased?: ErasureMode;
 }
 
 export const emptyRecord = (): PatientRecord => ({
@@ -96,6 +99,8 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
       const { researchAuthorization } = event.data;
       return { ...record, researchAuthorization, authorizationChanges: [...record.authorizationChanges, { ...stamp, researchAuthorization }] };
     }
+    case 'IdentityErased':
+      return eraseRecord(record, event);
     default: {
       if (!isFactType(event.type)) return record;
       const entry: Entry = {

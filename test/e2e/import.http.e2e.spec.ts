@@ -62,9 +62,9 @@ describe('import and export over HTTP (e2e)', () => {
     const appended = (await patientEvents(t)).slice(2005);
     expect(appended.map((e) => [e.streamId, e.type])).toEqual(
       expect.arrayContaining([
-        ['patient-MCC-9182', 'EntryCorrected'],
-        ['patient-MCC-8632', 'EntryRetracted'],
-        ['patient-MCC-8632', 'ContactRecorded'],
+        [t.streamOf('MCC-9182'), 'EntryCorrected'],
+        [t.streamOf('MCC-8632'), 'EntryRetracted'],
+        [t.streamOf('MCC-8632'), 'ContactRecorded'],
       ]),
     );
     const corrected = appended.find((e) => e.type === 'EntryCorrected')!;

@@ -49,7 +49,7 @@ describe('patients API (e2e)', () => {
       type: 'PatientEnrolled',
       schemaVersion: 1,
       data: enrolment,
-      streamId: 'patient-MCC-1',
+      streamId: t.streamOf('MCC-1'),
       revision: 0,
       position: 1,
       recordedAt: '2011-06-30T10:00:00.000Z',
@@ -138,7 +138,7 @@ describe('patients API (e2e)', () => {
       const days = Array.from({ length: 12 }, (_, i) => `2000-01-${String(i + 1).padStart(2, '0')}`);
       const answers = await Promise.all(days.map((seenOn) => t.http().post('/patients/MCC-1/contacts').send({ seenOn })));
       expect(answers.map((a) => a.status)).toEqual(days.map(() => 201));
-      const events = await t.store.readStream('patient-MCC-1');
+      const events = await t.store.readStream(t.streamOf('MCC-1'));
       expect(events.map((e) => e.revision)).toEqual([...Array(13).keys()]);
       expect(events.slice(1).map((e) => (e.data as { seenOn: string }).seenOn).sort()).toEqual(days);
     });

@@ -36,6 +36,7 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'POST /patients/{id}/research-authorization': ['recorder'],
   'POST /patients/{id}/corrections': ['recorder'],
   'POST /patients/{id}/retractions': ['recorder'],
+  'POST /patients/{id}/erasure': ['admin'],
   'GET /audit/verify': ['auditor'],
   'GET /audit/access': ['auditor'],
   'GET /audit/trail': ['auditor'],
@@ -107,7 +108,7 @@ describe('security (e2e, authentication required)', () => {
   it('takes recordedBy from the authenticated user, never from the body', async () => {
     await t.http().post('/patients').set('Authorization', `Bearer ${keys.recorder}`).send({ ...enrolment, recordedBy: 'someone-else' }).expect(400);
     await t.http().post('/patients').set('Authorization', `Bearer ${keys.recorder}`).send(enrolment).expect(201);
-    const events = await t.store.readStream('patient-P1');
+    const events = await t.store.readStream(t.streamOf('P1'));
     expect(events.map((e) => e.recordedBy)).toEqual(['recorder-user']);
   });
 

@@ -9,6 +9,7 @@ import type { EventStore } from '../../src/eventStore/eventStore.port';
 import { MemoryEventStore } from '../../src/eventStore/memory.adapter';
 import { EVENT_STORE } from '../../src/eventStore/openEventStore';
 import { configureApp } from '../../src/http/configureApp';
+import { patientStreamForRead } from '../../src/erasure/erasableEventStore';
 import type { Clock } from '../../src/shared/clock';
 
 /** A clock that starts at `start` and moves one second each time it is read. */
@@ -25,6 +26,8 @@ export interface TestApp {
   store: EventStore;
   http: () => ReturnType<typeof request>;
   close: () => Promise<void>;
+  /** the stream a registry id is stored under (an opaque stream key: src/erasure/patientStreams.ts) */
+  streamOf: (patientId: string) => string;
 }
 
 export async function startTestApp(options: { store?: EventStore; clock?: Clock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
@@ -38,5 +41,6 @@ export async function startTestApp(options: { store?: EventStore; clock?: Clock;
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
   configureApp(app);
   await app.init();
-  return { app, store: app.get(EVENT_STORE), http: () => request(app.getHttpServer()), close: () => app.close() };
+  const appStore: EventStore = app.get(EVENT_STORE);
+  return { app, store: appStore, http: () => request(app.getHttpServer()), close: () => app.close(), streamOf: (patientId) => patientStreamForRead(appStore, patientId).streamId };
 }
