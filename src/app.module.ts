@@ -31,8 +31,6 @@ import { ErasureController } from './erasure/erasure.controller';
 import { erasureProviders } from './erasure/erasure.providers';
 import { fhirControllers, fhirProviders } from './fhir/fhir.providers';
 import { AnalysisExportController } from './export/analysisFormats/analysisExport.controller';
-import { EventStreamController } from './subscriptions/eventStream.controller';
-import { EventStreams } from './subscriptions/eventStreams.service';
 
 export interface AppOptions {
   config: AppConfig;
@@ -49,7 +47,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ErasureController, ...datasetsControllers, ...fhirControllers, AnalysisExportController, EventStreamController],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ErasureController, ...datasetsControllers, ...fhirControllers, AnalysisExportController],
       providers: [
         { provide: 'CONFIG', useValue: config },
         ...erasureProviders(config, () => store ?? openEventStore(config)),
@@ -70,7 +68,6 @@ export class AppModule implements OnApplicationShutdown {
         QualityHandler,
         DatasetDiffHandler,
         ReproduceHandler,
-        EventStreams,
       ],
     };
   }

@@ -37,7 +37,7 @@ abstract class FhirReader {
   /** The latest records, each with the key of its stream, once the read model has folded the log. */
   protected async records(): Promise<[string, PatientRecord][]> {
     const { state } = await cohortForRequest(this.readModel, this.store, { minPosition: await this.store.headPosition() });
-    return [...state.records.entries()].filter(([, r]) => r.patientId !== null).sort(([, a], [, b]) => byCodeUnits(a.patientId!, b.patientId!));
+    return [...state.records.entries()].filter(([, r]) => r.patientId !== null);
   }
 
   protected async resourcesOf([streamKey, record]: [string, PatientRecord]): Promise<FhirResource[]> {
@@ -54,7 +54,8 @@ export class FhirExportHandler extends FhirReader implements IQueryHandler<FhirE
 
   async execute(): Promise<FhirResource[]> {
     const resources: FhirResource[] = [];
-    for (const entry of await this.records()) resources.push(...(await this.resourcesOf(entry)));
+    const records = (await this.records()).sort(([, a], [, b]) => byCodeUnits(a.patientId!, b.patientId!));
+    for (const entry of records) resources.push(...(await this.resourcesOf(entry)));
     return resources;
   }
 }

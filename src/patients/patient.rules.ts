@@ -32,7 +32,15 @@ function datedFacts(facts: PatientFacts): { what: string; on: IsoDate }[] {
   ];
 }
 
-export function violations(facts: PatientFacts): Violation[] {
+/** violations, once per facts object (see liveFacts): a command's "before" was the last one's "after". */
+const violationsCache = new WeakMap<PatientFacts, readonly Violation[]>();
+export function violations(facts: PatientFacts): readonly Violation[] {
+  let found = violationsCache.get(facts);
+  if (found === undefined) violationsCache.set(facts, (found = findViolations(facts)));
+  return found;
+}
+
+function findViolations(facts: PatientFacts): Violation[] {
   const found: Violation[] = [];
   const birth = facts.enrolment?.birthDate;
   const death = facts.deaths[0]?.diedOn;
