@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
+import { userStreamId } from '../../src/users/user.events';
 import { runCli } from '../support/cli';
 import { MAYO_DIR } from '../support/mayo';
 import { startServer, type ServerProcess } from '../support/serverProcess';
@@ -24,7 +25,11 @@ describe('CLI --server (e2e, a real server with authentication)', () => {
     return run.stdout.trim().split('\n').pop()!;
   };
   const remote = (key: string | null, ...args: string[]) => runCli(['--server', server.url, ...(key ? ['--token', key] : []), ...args], env);
-  const get = (path: string, key: string) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${key}` } });
+  // runCli's spawnSync blocks this process: let it notice keep-alive sockets the server closed meanwhile, or fetch reuses a dead one
+  const get = async (path: string, key: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    return fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${key}` } });
+  };
   const patientEvents = async () => {
     const store = SqliteEventStore.inDirectory(env.DATA_DIR);
     try {
@@ -40,6 +45,7 @@ describe('CLI --server (e2e, a real server with authentication)', () => {
     keys.recorder = addUser('rita', '--role', 'recorder');
     keys.analyst = addUser('ida', '--role', 'analyst', '--identified');
     keys.auditor = addUser('otto', '--role', 'auditor');
+    keys.admin = addUser('adam', '--role', 'admin');
     server = await startServer({ ...env, AUTH: 'required' });
   }, 60_000);
   afterAll(async () => {
@@ -109,7 +115,7 @@ describe('CLI --server (e2e, a real server with authentication)', () => {
   });
 
   it('given a fixed knowledge cut, then each command prints through the server what it prints on the data directory', async () => {
-    const at = String(((await (await fetch(`${server.url}/health`)).json()) as { headPosition: number }).headPosition);
+    const at = String(((await (await get('/health', keys.auditor)).json()) as { headPosition: number }).headPosition);
     const runs: [string, string[]][] = [
       ['analyst', ['report', '--at-position', at]],
       ['analyst', ['analysis', 'kaplan-meier', '--at-position', at, '--group-by', 'sex']],
@@ -131,6 +137,19 @@ describe('CLI --server (e2e, a real server with authentication)', () => {
     for (const file of readdirSync(mine)) expect([file, readFileSync(join(theirs, file), 'utf8')]).toEqual([file, readFileSync(join(mine, file), 'utf8')]);
     expect(JSON.parse(remote(keys.auditor, 'verify').stdout).ok).toBe(true);
   }, 240_000);
+
+  it("given an admin's token, when a user is added remotely, then the server records the admin as its creator and the new key works", async () => {
+    const run = remote(keys.admin, 'user', 'add', 'una', '--role', 'analyst');
+    expect(run.status).toBe(0);
+    const key = run.stdout.trim().split('\n').pop()!;
+    expect((await get('/datasets', key)).status).toBe(200);
+    const store = SqliteEventStore.inDirectory(env.DATA_DIR);
+    try {
+      expect([...new Set((await store.readStream(userStreamId('una'))).map((e) => e.recordedBy))]).toEqual(['adam']);
+    } finally {
+      await store.close();
+    }
+  });
 
   it('given the wrong token, when reading remotely, then the 401 is reported with exit code 3', () => {
     const run = remote('not-a-key', 'verify');
