@@ -24,6 +24,8 @@ const extensions = (r: R, url: string): R[] => list(r.extension).map(obj).filter
 /** An identifier's value of one system, or undefined (payloadProblems then names it). */
 export const identifierOf = (r: R, system: string): unknown => list(r.identifier).map(obj).find((i) => i.system === system)?.value;
 const codingsOf = (concept: unknown): unknown => obj(concept).coding;
+/** A course's grades and targets belong to the same patient: the same subject reference. */
+const sameSubject = (a: R, b: R): boolean => obj(a.subject).reference === obj(b.subject).reference;
 
 /** Reads each element with a lookup; collects the problems and the terms. */
 function reader() {
@@ -89,8 +91,8 @@ export function readCourse(r: R, resolve: Resolve): ReadFacts {
   const indication = list(r.reasonCode).flatMap((c) => list(codingsOf(c)).map(obj)).find((c) => c.system === LOCAL.indication)?.code;
   const lesionIds = list(r.reasonReference).map((ref, i) => {
     const target = resolve(obj(ref).reference);
-    const lesionId = target && target.resource.resourceType === 'Condition' ? identifierOf(target.resource, IDENTIFIER.lesion) : undefined;
-    if (lesionId === undefined) problems.push({ path: `reasonReference[${i}]`, reason: `${String(obj(ref).reference)} is not a lesion (Condition with a lesion identifier) of this import` });
+    const lesionId = target && target.resource.resourceType === 'Condition' && sameSubject(target.resource, r) ? identifierOf(target.resource, IDENTIFIER.lesion) : undefined;
+    if (lesionId === undefined) problems.push({ path: `reasonReference[${i}]`, reason: `${String(obj(ref).reference)} is not a lesion (Condition with a lesion identifier) of this patient in this import` });
     return lesionId;
   });
   const course = {
@@ -120,8 +122,8 @@ export function readObservation(r: R, resolve: Resolve): ReadFacts {
   }
   const focus = obj(list(r.focus)[0]).reference;
   const course = resolve(focus);
-  const isCourse = course && ['MedicationStatement', 'Procedure'].includes(course.resource.resourceType as string);
-  if (!isCourse) problems.push({ path: 'focus', reason: `${String(focus)} is not a treatment course (MedicationStatement or Procedure) of this import` });
+  const isCourse = course && ['MedicationStatement', 'Procedure'].includes(course.resource.resourceType as string) && sameSubject(course.resource, r);
+  if (!isCourse) problems.push({ path: 'focus', reason: `${String(focus)} is not a treatment course (MedicationStatement or Procedure) of this patient in this import` });
   const grade = term('valueCodeableConcept', termOf(GRADE_CODES, LOCAL.grade, codingsOf(r.valueCodeableConcept)));
   const data = { treatmentId: isCourse ? identifierOf(course.resource, IDENTIFIER.treatment) : undefined, assessedOn: r.effectiveDateTime, grade };
   return { facts: problems.length ? [] : [{ type: 'ResponseGraded', data }], problems };

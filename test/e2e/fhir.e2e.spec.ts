@@ -24,6 +24,9 @@ describe('FHIR over HTTP (e2e)', () => {
     expect(types).toEqual(['Patient', 'Condition', 'Condition', 'Condition', 'MedicationStatement', 'Procedure', 'Observation', 'Observation', 'Encounter', 'Encounter', 'Encounter']);
     expect(fhirSchemaErrors(answer.body)).toEqual([]);
     await t.http().get('/fhir/Patient/MCC-0000/$everything').expect(404);
+    // a read of patient data is in the access log before its answer goes out (refusals only on a best-effort basis)
+    const accesses = (await t.store.readAll()).filter((e) => e.type === 'DataAccessed').map((e) => e.data as { resource: string; status: number });
+    expect(accesses).toContainEqual(expect.objectContaining({ resource: '/fhir/Patient/MCC-7866/$everything', status: 200 }));
   });
 
   it('given a correction and a retraction, then $everything shows the corrected value, leaves the retracted contact out and has a Provenance for each', async () => {
