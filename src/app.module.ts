@@ -31,6 +31,8 @@ import { ErasureController } from './erasure/erasure.controller';
 import { erasureProviders } from './erasure/erasure.providers';
 import { fhirControllers, fhirProviders } from './fhir/fhir.providers';
 import { AnalysisExportController } from './export/analysisFormats/analysisExport.controller';
+import { EventStreamController } from './subscriptions/eventStream.controller';
+import { EventStreams } from './subscriptions/eventStreams.service';
 
 export interface AppOptions {
   config: AppConfig;
@@ -47,7 +49,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ErasureController, ...datasetsControllers, ...fhirControllers, AnalysisExportController],
+      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ErasureController, ...datasetsControllers, ...fhirControllers, AnalysisExportController, EventStreamController],
       providers: [
         { provide: 'CONFIG', useValue: config },
         ...erasureProviders(config, () => store ?? openEventStore(config)),
@@ -68,6 +70,7 @@ export class AppModule implements OnApplicationShutdown {
         QualityHandler,
         DatasetDiffHandler,
         ReproduceHandler,
+        EventStreams,
       ],
     };
   }

@@ -41,6 +41,8 @@ const POLICY: Record<string, Role[] | 'public'> = {
   'GET /audit/access': ['auditor'],
   'GET /audit/trail': ['auditor'],
   'GET /datasets/{name}/diff': ['auditor'],
+  // every event of the log, identified, as server-sent events (the matrix's request gets 406: no Accept: text/event-stream)
+  'GET /events/stream': ['auditor'],
   // the answer holds digests and a manifest, no rows
   'POST /reproduce': ['auditor', 'analyst'],
   'GET /quality': ['auditor', 'recorder'],
