@@ -45,6 +45,9 @@ describe('FHIR over HTTP (e2e)', () => {
       { target: [{ reference: 'Condition/MCC-7866.lesion.L1' }], reason: [{ text: 'site misread (changed: site)' }], agent: [{ who: { display: 'dev-mode' } }], activity: { coding: [{ code: 'UPDATE' }] } },
       { target: [{ reference: 'Encounter/MCC-7866.contact.2004-09-24' }], reason: [{ text: 'another patient' }], activity: { coding: [{ code: 'NULLIFY' }] } },
     ]);
+    // the amended record exported and posted back to the same store states what the record says: nothing to append
+    const back = await t.http().post('/fhir').send({ resourceType: 'Bundle', type: 'collection', entry: entries.map((e) => ({ resource: e.resource })) }).expect(201);
+    expect(back.body).toMatchObject({ eventsAppended: 0, unchanged: 1 });
   });
 
   it('given the $everything Bundle of MCC-7866 posted as a transaction into an empty store, then its record comes back the same, and posting it again appends nothing', async () => {
