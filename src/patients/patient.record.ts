@@ -68,6 +68,9 @@ export const emptyRecord = (): PatientRecord => ({
 const FACT_TYPE_SET: ReadonlySet<string> = new Set(FACT_TYPES);
 const isFactType = (type: string): type is PatientFact['type'] => FACT_TYPE_SET.has(type);
 
+/** Shared by every uncorrected entry: millions of facts, almost none ever corrected. */
+const NONE: readonly Correction[] = Object.freeze([]);
+
 /** The fact recorded by `eventId` (corrections are rare, so a scan beats keeping an index per record). */
 export function entryOf(record: PatientRecord, eventId: string): Entry | undefined {
   for (let i = record.entries.length - 1; i >= 0; i--) if (record.entries[i].eventId === eventId) return record.entries[i];
@@ -109,7 +112,7 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
         type: event.type,
         data: event.data,
         original: event.data,
-        corrections: [],
+        corrections: NONE,
         retraction: null,
         retracted: false,
       };

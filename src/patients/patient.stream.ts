@@ -6,6 +6,13 @@ import { patientDecider, type PatientState } from './patient.decider';
 import { PATIENT_EVENT_SCHEMA_VERSION, type PatientEvent, type RecordedPatientEvent } from './patient.events';
 import { PATIENT_UPCASTERS, upcast, type UpcasterRegistry } from './patient.upcasters';
 
+/**
+ * The events of one command or import share their recordedAt; keeping one string for a run of equal
+ * ones spares the read models a copy per event (millions of them at registry scale).
+ */
+let lastRecordedAt = '';
+const sameAsLast = (recordedAt: string): string => (recordedAt === lastRecordedAt ? lastRecordedAt : (lastRecordedAt = recordedAt));
+
 /** How a given version of the software reads stored events (tests build "upgraded" readers with it). */
 export const recordedPatientEventReader =
   (current: number, upcasters: UpcasterRegistry) =>
@@ -14,7 +21,7 @@ export const recordedPatientEventReader =
       type: stored.type,
       data: upcast(stored.type, stored.schemaVersion, stored.data, current, upcasters),
       eventId: stored.eventId,
-      recordedAt: stored.recordedAt,
+      recordedAt: sameAsLast(stored.recordedAt),
       position: stored.position,
     }) as RecordedPatientEvent;
 
