@@ -7,6 +7,7 @@ import { parquetReadObjects } from 'hyparquet';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
 import { runCli } from '../support/cli';
 import { appendMayo } from '../support/mayo';
+import { startServer } from '../support/serverProcess';
 
 describe('analysis exports from the CLI (e2e)', () => {
   let dataDir: string;
@@ -57,4 +58,28 @@ describe('analysis exports from the CLI (e2e)', () => {
     expect([wrong.status, wrong.stderr]).toEqual([1, expect.stringMatching(/format: must be one of r, stata, sas, parquet/)]);
     expect(existsSync(folder)).toBe(false);
   }, 60_000);
+
+  it('with --server, writes the same files from GET /datasets/:name/export as the token\'s user (the request is access-logged there)', async () => {
+    const env = { EVENT_STORE: 'sqlite', DATA_DIR: dataDir };
+    const key = runCli(['user', 'add', 'ana', '--role', 'analyst', '--identified'], env).stdout.trim().split('\n').pop()!;
+    const server = await startServer({ ...env, AUTH: 'required' });
+    try {
+      const remoteFolder = join(outDir, 'remote-r');
+      const localFolder = join(outDir, 'local-r');
+      const remote = runCli(['--server', server.url, '--token', key, 'dataset', 'survival', '--as-of', '2005-06-30', '--format', 'r', '--out', remoteFolder], env);
+      expect([remote.status, remote.stderr.split('\n').length]).toEqual([0, 2]);
+      expect(cli('dataset', 'survival', '--as-of', '2005-06-30', '--format', 'r', '--out', localFolder).status).toBe(0);
+      expect(readdirSync(remoteFolder).sort()).toEqual(readdirSync(localFolder).sort());
+      for (const file of ['survival.csv', 'survival.R', 'dictionary.json', 'dictionary.md']) expect([file, readFileSync(join(remoteFolder, file), 'utf8')]).toEqual([file, readFileSync(join(localFolder, file), 'utf8')]);
+      const manifest = (folder: string) => JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+      expect(manifest(remoteFolder).sha256).toBe(manifest(localFolder).sha256);
+      const store = SqliteEventStore.inDirectory(dataDir);
+      const accesses = (await store.readAll()).filter((e) => e.type === 'DataAccessed').map((e) => e.data as { userName: string; resource: string; parameters: Record<string, string> });
+      await store.close();
+      expect(accesses).toContainEqual(expect.objectContaining({ userName: 'ana', resource: '/datasets/survival/export', parameters: expect.objectContaining({ format: 'r', asOf: '2005-06-30' }) }));
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  }, 90_000);
 });
