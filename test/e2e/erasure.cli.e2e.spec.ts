@@ -1,0 +1,60 @@
+/**
+ * `cli erase` with the built program on a SQLite data directory: the mayo-2012 bundle imported through
+ * the CLI (keyed streams), one patient erased per mode; `verify` still passes, `history` by registry id
+ * finds nobody, the survival dataset loses the excluded patient and keeps the anonymous one.
+ * MCC-9182 and MCC-2602 are rows of shared/cohorts/mayo-2012/patients.csv; expected/survival.csv holds
+ * 75 rows (R's survfit n), MCC-9182 among them.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/cli';
+import { MAYO_DIR } from '../support/mayo';
+
+describe('erase (CLI e2e)', () => {
+  let dataDir: string;
+  const cli = (...args: string[]) => runCli(args, { DATA_DIR: dataDir, EVENT_STORE: 'sqlite' });
+  const survival = () => {
+    const run = cli('dataset', 'survival', '--format', 'json');
+    expect(run.status).toBe(0);
+    return JSON.parse(run.stdout).rows as { patient_id: string }[];
+  };
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cc-erase-cli-'));
+    expect(cli('import', MAYO_DIR).status).toBe(0);
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('erases by mode, refuses bad input naming the option, and the log still verifies', () => {
+    const expectedRows = readFileSync(join(MAYO_DIR, 'expected', 'survival.csv'), 'utf8').trim().split('\n').length - 1;
+    const before = survival();
+    expect(before).toHaveLength(expectedRows);
+    expect(before.some((r) => r.patient_id === 'MCC-9182')).toBe(true);
+
+    const bad = cli('erase', 'MCC-9182', '--mode', 'forget', '--reason', 'x');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--mode.*forget/);
+
+    const anonymous = cli('erase', 'MCC-2602', '--mode', 'anonymous', '--reason', 'request 1');
+    expect(anonymous.status).toBe(0);
+    expect(JSON.parse(anonymous.stdout)).toMatchObject({ mode: 'anonymous', anonymousId: expect.stringMatching(/^erased-/), keyShredded: true });
+    const excluded = cli('erase', 'MCC-9182', '--mode', 'exclude', '--reason', 'request 2');
+    expect(excluded.status).toBe(0);
+
+    const after = survival();
+    expect(after).toHaveLength(expectedRows - 1);
+    expect(after.some((r) => r.patient_id.startsWith('MCC-9182'))).toBe(false);
+    const history = cli('history', 'MCC-9182');
+    expect(history.status).not.toBe(0);
+    expect(history.stderr).toMatch(/not enrolled/);
+    const anonymousHistory = cli('history', JSON.parse(anonymous.stdout).anonymousId);
+    expect(anonymousHistory.status).toBe(0);
+    expect(anonymousHistory.stdout).toMatch(/Identity erased \(kept in datasets anonymously\)/);
+    expect(anonymousHistory.stdout).not.toMatch(/MCC-2602/);
+
+    const verify = cli('verify');
+    expect(verify.status).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+    expect(cli('erase', 'MCC-9182', '--mode', 'exclude', '--reason', 'again').stderr).toMatch(/not enrolled/);
+  });
+});
