@@ -23,11 +23,23 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Days since 1970-01-01; throws RangeError for anything but a real ISO date. */
+/**
+ * Days since 1970-01-01; throws RangeError for anything but a real ISO date. Datasets convert the
+ * same few tens of thousands of calendar days millions of times, so valid answers are remembered
+ * (a bounded table: it is emptied when full, never grows past EPOCH_DAYS_KEPT).
+ */
 export function toEpochDay(date: IsoDate): number {
+  const known = epochDays.get(date);
+  if (known !== undefined) return known;
   if (!isIsoDate(date)) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(date)}`);
-  return Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
+  const day = Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
+  if (epochDays.size >= EPOCH_DAYS_KEPT) epochDays.clear();
+  epochDays.set(date, day);
+  return day;
 }
+
+const EPOCH_DAYS_KEPT = 200_000;
+const epochDays = new Map<string, number>();
 
 /** Days since 1970-01-01 of 1 January of `year`. @example januaryFirst(1971) = 365 */
 export function januaryFirst(year: number): number {
