@@ -16,6 +16,7 @@ import { parquetReadObjects } from 'hyparquet';
 import type { Response } from 'supertest';
 import { DATASETS } from '../../projections/dataset.registry';
 import { loadMayoExpected } from '../reference/fixtures';
+import { UsersService } from '../../src/auth/users.service';
 import { appendMayo } from '../support/mayo';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -129,13 +130,18 @@ describe('analysis exports (e2e, mayo-2012)', () => {
     }
   }, 120_000);
 
-  it('a de-identified export follows the de-identified dictionary: dates are years, read as integers, the survival object unchanged', async () => {
-    const { folder, files } = await exportOf('survival', 'format=r&deidentified=true');
-    expect(JSON.parse(strFromU8(files['manifest.json'])).deidentified).toBe(true);
-    expect(JSON.parse(strFromU8(files['dictionary.json'])).columns[1]).toMatchObject({ name: 'entry_date', type: 'integer' });
-    const out = runR(folder, ['source("survival.R")', 'cat("classes", sapply(survival, function(x) class(x)[1]), "\\n")', 'cat("events", sum(survival$status), nrow(survival), "\\n")'].join('\n'));
-    expect(out).toContain('classes character integer factor integer integer numeric integer');
-    expect(out).toContain(`events ${expected.kaplan_meier.events} ${expected.kaplan_meier.n}`);
+  it.each([
+    ['deidentified=true', 'safe-harbor', 'integer'],
+    ['deidentify=limited-data-set', 'limited-data-set', 'Date'],
+  ])('a de-identified export (%s, %s) follows its dictionary: entry_date read as %s, the survival object unchanged', async (query, mode, entryClass) => {
+    const { folder, files } = await exportOf('survival', `format=r&${query}`);
+    expect(JSON.parse(strFromU8(files['manifest.json']))).toMatchObject({ deidentified: true, deidentification: mode });
+    expect(JSON.parse(strFromU8(files['dictionary.json'])).columns[1]).toMatchObject({ name: 'entry_date', type: entryClass === 'Date' ? 'date' : 'integer' });
+    const out = runR(folder, ['source("survival.R")', 'cat("classes", sapply(survival, function(x) class(x)[1]), "\\n")', 'fit <- survfit(survival_surv ~ 1)', 'cat("fit", sprintf("%.12f", min(fit$surv)), sum(survival$status), nrow(survival), "\\n")'].join('\n'));
+    expect(out).toContain(`classes character ${entryClass} factor integer integer numeric integer`);
+    // durations stay exact, so the curve ends where R's own does (expected.json)
+    const reference = expected.kaplan_meier.table.log as { surv: number }[];
+    expect(out).toContain(`fit ${reference[reference.length - 1].surv.toFixed(12)} ${expected.kaplan_meier.events} ${expected.kaplan_meier.n}`);
   }, 60_000);
 
   it('Parquet: read back with hyparquet, every cell of every dataset equals the CSV cell; nulls stay null', async () => {
@@ -175,4 +181,23 @@ describe('analysis exports (e2e, mayo-2012)', () => {
     const res = await t.http().get(path).expect(400);
     expect(res.body.details).toEqual(expect.arrayContaining([{ field, reason: expect.stringMatching(reason) }]));
   });
+});
+
+describe('analysis exports without identified access (e2e, authentication required)', () => {
+  it('gives an analyst without identified access the Safe Harbor folder, asked or not, and refuses a limited data set (403), as GET /datasets does', async () => {
+    const t = await startTestApp({ config: { auth: 'required' } });
+    try {
+      await appendMayo(t.store);
+      const head = await t.store.headPosition();
+      const { apiKey } = await t.app.get(UsersService).addUser({ userName: 'ana', roles: ['analyst'], identifiedAccess: false }, 'test', 'correct horse battery');
+      const get = (query: string) => t.http().get(`/datasets/survival/export?format=r&minPosition=${head}&${query}`).set('Authorization', `Bearer ${apiKey}`);
+      const res = await get('').buffer(true).parse(binary).expect(200);
+      const files = unzipSync(new Uint8Array(res.body as Buffer));
+      expect(JSON.parse(strFromU8(files['survival-r/manifest.json']))).toMatchObject({ deidentified: true, deidentification: 'safe-harbor' });
+      expect(strFromU8(files['survival-r/survival.csv'])).not.toMatch(/MCC-\d+/);
+      await get('deidentify=limited-data-set').expect(403);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });

@@ -5,7 +5,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { dictionaryMarkdown } from '../../../projections/dictionary.render';
-import { deidentifiedColumns } from '../../../projections/deidentify';
+import { deidentifyColumns } from '../../../projections/deidentify.modes';
 import type { Projection } from '../../../projections/projection';
 import type { DatasetAnswer } from '../../datasets/dataset.answer';
 import { csvFileName, type AnalysisFormat, type AnalysisTable } from './analysis.table';
@@ -25,8 +25,10 @@ const PROGRAMS: Record<AnalysisFormat, (table: AnalysisTable, answer: DatasetAns
 };
 
 export function analysisFolder(format: AnalysisFormat, projection: Projection, answer: DatasetAnswer): AnalysisFolder {
-  // A de-identified answer follows the de-identified dictionary (dates are years, ids pseudonyms).
-  const described = answer.manifest.deidentified ? { ...projection, columns: deidentifiedColumns(projection) } : projection;
+  // A de-identified answer follows its mode's dictionary (Safe Harbor: dates are years; limited data set:
+  // dates shifted per patient; ids pseudonyms in both).
+  const mode = answer.manifest.deidentification;
+  const described = mode ? { ...projection, columns: deidentifyColumns(mode, projection) } : projection;
   const table: AnalysisTable = { name: described.name, description: described.description, columns: described.columns, rows: answer.rows };
   const [extension, program] = PROGRAMS[format](table, answer);
   const dictionary = { name: described.name, grain: described.grain, description: described.description, columns: described.columns };

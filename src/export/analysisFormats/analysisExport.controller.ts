@@ -11,6 +11,8 @@ import { CurrentUser, Roles, type Identity } from '../../auth/identity';
 import { DATASET_NAMES, findDataset } from '../../../projections/dataset.registry';
 import { manifestHeaders, type DatasetAnswer } from '../../datasets/dataset.answer';
 import { GetDatasetQuery } from '../../datasets/datasets.query';
+import { deidentificationFor } from '../../datasets/deidentify.policy';
+import { DEIDENTIFY_MODES } from '../../../projections/deidentify.modes';
 import { MAX_WAIT_MS } from '../../datasets/cohort.request';
 import { analysisFolder, exportFolderName, zipFolder } from './analysis.folder';
 import { analysisExportParams } from './analysisExport.params';
@@ -31,11 +33,12 @@ export class AnalysisExportController {
   @ApiQuery({ name: 'knownAt', required: false, description: 'ISO instant: only events recorded by then (default: all)' })
   @ApiQuery({ name: 'atPosition', required: false, description: 'log position: only events up to it (not with knownAt)' })
   @ApiQuery({ name: 'minPosition', required: false, description: `answer once the read model has folded this position (at most ${MAX_WAIT_MS / 1000} s, else 503)` })
-  @ApiQuery({ name: 'deidentified', required: false, enum: ['true', 'false'], description: 'Safe Harbor rows (always, without identified access)' })
+  @ApiQuery({ name: 'deidentify', required: false, enum: DEIDENTIFY_MODES, description: 'safe-harbor (always, without identified access) or limited-data-set (dates shifted per patient; needs identified access)' })
+  @ApiQuery({ name: 'deidentified', required: false, enum: ['true', 'false'], description: 'true: the same as deidentify=safe-harbor' })
   async export(@CurrentUser() identity: Identity, @Param('name') name: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { format, dataset } = analysisExportParams(name, query);
-    // Without identified access an analyst gets the Safe Harbor rows; with it, on request.
-    const params = { ...dataset, ...(identity.identifiedAccess ? {} : { deidentified: true }) };
+    // the datasets' one rule: without identified access Safe Harbor rows, a limited data set refused
+    const params = { ...dataset, deidentify: deidentificationFor(identity, dataset.deidentify) };
     const answer: DatasetAnswer = await this.queryBus.execute(new GetDatasetQuery(params));
     const folderName = exportFolderName(name, format);
     res.set(manifestHeaders(answer.manifest));
