@@ -64,7 +64,15 @@ export function datasetAnswer(projection: Projection, state: CohortState, params
     deidentified: mode !== null,
     deidentification: mode,
   };
-  return { manifest, csv, rows: jsonRows(columns, rows) };
+  // JSON rows only for the callers that read them: a CSV answer of 100,000 rows need not build both
+  let json: Row[] | undefined;
+  return {
+    manifest,
+    csv,
+    get rows() {
+      return (json ??= jsonRows(columns, rows));
+    },
+  };
 }
 
 /** The header of a manifest field: dataset -> X-Dataset, asOf -> X-Dataset-As-Of, sha256 -> X-Dataset-Sha256. */
