@@ -30,7 +30,7 @@ interface TargetOptions {
 export const targetOptions = (program: Command): Command =>
   program
     .option('--server <url>', 'run the command through this server\'s HTTP API (e.g. https://cohort.example.org) instead of on the local data directory')
-    .option('--token <key>', 'the API key to use with --server (default: the COHORT_TOKEN environment variable)');
+    .option('--token <key>', 'the API key to use with --server (default: the COHORT_TOKEN environment variable, which other users cannot see in the process list)');
 
 /** The server of `--server`, or null to work locally; refuses what cannot go on. */
 export function remoteTarget(command: Command, hasTwin: boolean): RemoteServer | null {
