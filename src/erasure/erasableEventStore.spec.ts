@@ -64,6 +64,17 @@ describe('ErasableEventStore', () => {
     await expect(store.readStream(streamId)).rejects.toThrow(/Unsupported state or unable to authenticate data/);
   });
 
+  it('new patients written at the same moment get their keys in one vault write', async () => {
+    const vault = new MemoryKeyVault();
+    const store = new ErasableEventStore(new MemoryEventStore(), vault, randomBytes(32));
+    const issueMany = jest.spyOn(vault, 'issueMany');
+    const ids = Array.from({ length: 10 }, (_, i) => `NEW-${i}`);
+    const streams = await Promise.all(ids.map((id) => patientStreamForWrite(store, id)));
+    expect(issueMany).toHaveBeenCalledTimes(1);
+    expect(new Set(streams.map((s) => s.streamId)).size).toBe(10);
+    expect(ids.map((id) => patientStreamForRead(store, id).streamId)).toEqual(streams.map((s) => s.streamId));
+  });
+
   it('legacy streams (patient-<registry id>, no key) pass through in clear', async () => {
     const { store } = await setUp();
     await store.appendToStream('patient-OLD-1', [event('PatientEnrolled', { ...enrolment, patientId: 'OLD-1' })], { expectedRevision: 'no_stream' });

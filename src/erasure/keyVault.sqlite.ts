@@ -49,6 +49,10 @@ export class SqliteKeyVault implements KeyVault {
     return { streamKey: row.stream_key, dataKey: row.data_key };
   }
 
+  issueMany(lookups: readonly Buffer[]): VaultEntry[] {
+    return this.db.transaction(() => lookups.map((lookup) => this.issue(lookup)))();
+  }
+
   streamKeyOf = (lookup: Buffer) => this.statements.byLookup.get(lookup)?.stream_key ?? null;
   dataKeyOf = (streamKey: string) => this.statements.dataKey.get(streamKey)?.data_key ?? null;
 

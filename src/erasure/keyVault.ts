@@ -17,6 +17,8 @@ export interface VaultEntry {
 export interface KeyVault {
   /** the stream key of a lookup, issuing a new stream key and data key when there is none (race-safe) */
   issue(lookup: Buffer): VaultEntry;
+  /** issue for many lookups in one durable write (an import's patients in flight share one fsync) */
+  issueMany(lookups: readonly Buffer[]): VaultEntry[];
   /** the stream key of a lookup, without issuing one */
   streamKeyOf(lookup: Buffer): string | null;
   /** the data key of a stream key; null once shredded (or never issued: a legacy stream) */
@@ -43,6 +45,8 @@ export class MemoryKeyVault implements KeyVault {
     this.keys.set(entry.streamKey, { lookup: lookup.toString('hex'), dataKey: entry.dataKey });
     return entry;
   }
+
+  issueMany = (lookups: readonly Buffer[]) => lookups.map((lookup) => this.issue(lookup));
 
   streamKeyOf = (lookup: Buffer) => this.byLookup.get(lookup.toString('hex')) ?? null;
   dataKeyOf = (streamKey: string) => this.keys.get(streamKey)?.dataKey ?? null;

@@ -18,6 +18,9 @@ export interface ResolvedStream {
 }
 
 export class PatientStreams {
+  /** lookups waiting to be issued together at the next turn of the event loop */
+  private waiting: { lookup: Buffer; resolve: (streamKey: string) => void; reject: (error: unknown) => void }[] = [];
+
   constructor(
     private readonly vault: KeyVault,
     private readonly secret: Buffer,
@@ -37,8 +40,27 @@ export class PatientStreams {
     const found = this.forRead(patientId);
     if (found.streamKey !== null) return found;
     if ((await this.store.readStream(found.streamId)).length > 0) return found;
-    const { streamKey } = this.vault.issue(this.lookupOf(patientId));
+    const streamKey = await this.issue(this.lookupOf(patientId));
     return { streamId: patientStreamId(streamKey), streamKey };
+  }
+
+  /**
+   * A key must be on disk before an event sealed with it, i.e. one fsync per issue; the new patients of
+   * the same moment (an import's patients in flight) share one write instead of one each.
+   */
+  private issue(lookup: Buffer): Promise<string> {
+    return new Promise((resolve, reject) => {
+      if (this.waiting.push({ lookup, resolve, reject }) > 1) return;
+      setImmediate(() => {
+        const batch = this.waiting;
+        this.waiting = [];
+        try {
+          this.vault.issueMany(batch.map((w) => w.lookup)).forEach((entry, i) => batch[i].resolve(entry.streamKey));
+        } catch (error) {
+          batch.forEach((w) => w.reject(error));
+        }
+      });
+    });
   }
 
   private lookupOf(patientId: string): Buffer {
