@@ -5,7 +5,7 @@
  * left in the vault's files. synchronous=FULL: a key must be on disk before an event encrypted with it.
  */
 import Database from 'better-sqlite3';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { newVaultEntry, type KeyVault, type VaultEntry } from './keyVault';
 
@@ -60,6 +60,15 @@ export class SqliteKeyVault implements KeyVault {
     const deleted = this.statements.shred.run(streamKey).changes > 0;
     if (deleted) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return deleted;
+  }
+
+  /** A consistent copy of the vault into `file` (replaced), for a copied log that must stay readable. */
+  copyTo(file: string): void {
+    const temporary = `${file}.copying`;
+    rmSync(temporary, { force: true });
+    this.db.prepare('VACUUM INTO ?').run(temporary);
+    renameSync(temporary, file);
+    chmodSync(file, 0o600);
   }
 
   close(): void {

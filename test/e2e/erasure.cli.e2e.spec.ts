@@ -57,4 +57,16 @@ describe('erase (CLI e2e)', () => {
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
     expect(cli('erase', 'MCC-9182', '--mode', 'exclude', '--reason', 'again').stderr).toMatch(/not enrolled/);
   });
+
+  it('copy moves the ciphertext and the vault: the copy verifies, reads in clear, and keeps the erasures', () => {
+    const target = join(dataDir, 'copy');
+    const copy = runCli(['copy', '--from', `sqlite:${dataDir}`, '--to', `sqlite:${target}`], {});
+    expect(copy.status).toBe(0);
+    expect(copy.stdout).toMatch(/key vault \(keys.sqlite\) and installation.secret copied along/);
+    expect(copy.stdout).toMatch(/verification: OK/);
+    const history = runCli(['history', 'MCC-8632'], { DATA_DIR: target, EVENT_STORE: 'sqlite' });
+    expect(history.status).toBe(0);
+    expect(history.stdout).toMatch(/Enrolled patient MCC-8632/);
+    expect(runCli(['history', 'MCC-9182'], { DATA_DIR: target, EVENT_STORE: 'sqlite' }).stderr).toMatch(/not enrolled/);
+  });
 });

@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import { copyLog, verifyCopy, type CopyProgress, type CopySummary, type CopyVerification } from '../../eventStore/copyLog';
 import type { EventStore } from '../../eventStore/eventStore.port';
 import { remoteTarget } from '../cliTarget';
+import { copyVaultTo, readableWith, vaultOf } from '../../erasure/copiedVault';
 import { STORE_FORMS, copyLocationsProblem, describeLocation, openStoreAt, parseStoreLocation } from '../../eventStore/storeLocation';
 
 export function registerCopyCommand(program: Command): void {
@@ -32,7 +33,15 @@ export function registerCopyCommand(program: Command): void {
         const progress = progressBar();
         const summary = await copyLog(source, target, { onProgress: progress.update }).finally(progress.stop);
         process.stdout.write(describeCopy(describeLocation(from), describeLocation(to), summary));
-        const verification = await verifyCopy(source, target);
+        const vault = vaultOf(from);
+        let verification: CopyVerification;
+        try {
+          const copied = copyVaultTo(vault, from, to);
+          if (copied) process.stdout.write(copied);
+          verification = await verifyCopy(readableWith(vault, source), readableWith(vault, target));
+        } finally {
+          vault.close();
+        }
         process.stdout.write(describeVerification(verification));
         if (!verification.ok) process.exitCode = 2;
       } finally {
