@@ -16,17 +16,35 @@ import { patientStreamForRead } from '../erasure/erasableEventStore';
 
 /**
  * The log is never rewritten, so it must not hold a registry id that an erasure could not take back:
- * a patient named in a query is logged by its stream key (`stream:<key>`), which the vault stops linking
- * to the registry id at the erasure. Legacy patients (no stream key) are logged as they were asked for.
+ * a patient named in the query (`patientId`) or in the path (a route's `:id`) is logged by its stream key
+ * (`stream:<key>`), which the vault stops linking to the registry id at the erasure. Legacy patients
+ * (no stream key) and unknown ids are logged as they were asked for.
  */
+function streamNameOf(store: EventStore, patientId: string): string | null {
+  const { streamKey } = patientStreamForRead(store, patientId);
+  return streamKey === null ? null : `stream:${streamKey}`;
+}
+
 function loggedParameters(store: EventStore, query: Request['query']): Record<string, unknown> {
   const parameters: Record<string, unknown> = { ...query };
-  if (typeof query.patientId === 'string') {
-    const { streamKey } = patientStreamForRead(store, query.patientId);
-    if (streamKey !== null) parameters.patientId = `stream:${streamKey}`;
-  }
+  const named = typeof query.patientId === 'string' ? streamNameOf(store, query.patientId) : null;
+  if (named !== null) parameters.patientId = named;
   return parameters;
 }
+
+function loggedResource(store: EventStore, path: string, params: Request['params']): string {
+  const id = params?.id;
+  const named = typeof id === 'string' ? streamNameOf(store, id) : null;
+  return named === null ? path : path.split('/').map((segment) => (decoded(segment) === id ? named : segment)).join('/');
+}
+
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
 
 @Injectable()
 export class AccessLogInterceptor implements NestInterceptor {
@@ -39,8 +57,8 @@ export class AccessLogInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { identity?: Identity }>();
-    const resource = request.path;
-    if (!isLogged(resource)) return next.handle();
+    if (!isLogged(request.path)) return next.handle();
+    const resource = loggedResource(this.store, request.path, request.params);
     const log = (status: number) =>
       recordAccess(this.store, { userName: request.identity?.userName ?? 'anonymous', method: request.method, resource, parameters: loggedParameters(this.store, request.query), status }, this.clock.now());
     return next.handle().pipe(

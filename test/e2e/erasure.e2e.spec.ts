@@ -65,11 +65,14 @@ describe('erasure (e2e, SQLite data directory)', () => {
     texts.push((await get('/analyses/kaplan-meier')).text);
     texts.push((await t.http().get('/patients?limit=100').expect(200)).text);
     texts.push((await t.http().get('/audit/trail?format=jsonl').expect(200)).text);
+    texts.push((await t.http().get('/audit/access?date=2011-06-30').expect(200)).text);
+    for (const mode of ['safe-harbor', 'limited-data-set']) texts.push((await get(`/datasets/survival?deidentify=${mode}`)).text);
     for (const id of anonymousIds) {
       texts.push((await t.http().get(`/patients/${id}`).expect(200)).text);
       texts.push((await t.http().get(`/patients/${id}/history`).expect(200)).text);
       texts.push((await t.http().get(`/patients/${id}/events`).expect(200)).text);
       texts.push((await t.http().get(`/audit/trail?patientId=${id}&format=jsonl`).expect(200)).text);
+      texts.push((await t.http().get(`/fhir/Patient/${id}/$everything`).expect(200)).text);
     }
     return texts.join('\n');
   }
@@ -102,6 +105,12 @@ describe('erasure (e2e, SQLite data directory)', () => {
     // read the patient by registry id (and log that read): all in clear for users while the key exists
     expect((await t.http().get(`/patients/${ANON.id}`).expect(200)).body).toMatchObject({ patientId: ANON.id, birthDate: ANON.born });
     await t.http().get(`/audit/trail?patientId=${ANON.id}`).expect(200);
+    await t.http().get(`/fhir/Patient/${EXCL.id}/$everything`).expect(200);
+    // the access log names them by stream key, in the query as in the path
+    const access = (await t.http().get('/audit/access?date=2011-06-30').expect(200)).text;
+    expect(access).toContain(`"resource":"/fhir/Patient/stream:${t.streamOf(EXCL.id).slice('patient-'.length)}/$everything"`);
+    expect(access).toContain(`"patientId":"stream:${t.streamOf(ANON.id).slice('patient-'.length)}"`);
+    expect([access.includes(ANON.id), access.includes(EXCL.id)]).toEqual([false, false]);
     // the answers do show them now: the search below would find them if the erasure left any
     const answers = await everyAnswer([]);
     for (const text of IDENTIFYING) expect({ text, found: answers.includes(text) }).toEqual({ text, found: true });
