@@ -11,6 +11,7 @@ import { AppModule } from '../app.module';
 import { loadConfig, type AppConfig } from '../config';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
+import { CliRefusal } from './cliRefusal';
 
 export interface CliContext {
   app: INestApplicationContext;
@@ -22,7 +23,19 @@ export interface CliContext {
   recordedBy: string;
 }
 
+let serverGiven = false;
+
+/**
+ * Set before any action when `--server` was given (cliTarget.targetOptions). Commands that honour it
+ * never reach for the local context then; one that does has no remote way and must not quietly act on
+ * the local data directory instead of the server meant.
+ */
+export function markServerGiven(): void {
+  serverGiven = true;
+}
+
 export async function withCliContext<T>(work: (context: CliContext) => Promise<T>): Promise<T> {
+  if (serverGiven) throw new CliRefusal('this command works on the local data directory only (it has no remote way): run it without --server, on the server\'s machine');
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: ['error', 'warn'] });
   try {

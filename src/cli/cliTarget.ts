@@ -7,7 +7,8 @@
  * Refusals before any request (no token, a command without an HTTP twin) exit with code 2.
  */
 import type { Command } from 'commander';
-import { withCliContext, type CliContext } from './cliContext';
+import { markServerGiven, withCliContext, type CliContext } from './cliContext';
+import { CliRefusal } from './cliRefusal';
 import { RemoteServer } from './remote/remoteServer';
 
 export interface Ways<A> {
@@ -16,19 +17,20 @@ export interface Ways<A> {
   remote?: (server: RemoteServer) => Promise<A>;
 }
 
-/** Refused before anything was read, written or sent: exit code 2. */
-export class CliRefusal extends Error {
-  readonly exitCode = 2;
-}
-
 interface TargetOptions {
   server?: string;
   token?: string;
 }
 
-/** The root program's `--server` and `--token`, which every command inherits. */
+/**
+ * The root program's `--server` and `--token`, which every command inherits; with `--server`, a command
+ * that reaches for the local context without going through onTarget is refused (withCliContext).
+ */
 export const targetOptions = (program: Command): Command =>
   program
+    .hook('preAction', (_program, action) => {
+      if (action.optsWithGlobals<TargetOptions>().server !== undefined) markServerGiven();
+    })
     .option('--server <url>', 'run the command through this server\'s HTTP API (e.g. https://cohort.example.org) instead of on the local data directory')
     .option('--token <key>', 'the API key to use with --server (default: the COHORT_TOKEN environment variable, which other users cannot see in the process list)');
 
@@ -59,3 +61,4 @@ export async function onTarget<A>(command: Command, ways: Ways<A>): Promise<A> {
   const server = remoteTarget(command, ways.remote !== undefined);
   return server === null ? withCliContext(ways.local) : ways.remote!(server);
 }
+
