@@ -76,6 +76,7 @@ function findingsOf(patientId: string, record: PatientRecord, options: QualityOp
 
 /** Every finding of every patient, by patient id, then rule, then since. */
 export function qualityFindings(records: ReadonlyMap<string, PatientRecord>, options: QualityOptions): QualityFinding[] {
-  const findings = [...records].flatMap(([patientId, record]) => (record.patientId === null ? [] : findingsOf(patientId, record, options)));
+  // named by the record's id, not the map's key: streams are named by opaque keys (src/erasure/patientStreams.ts)
+  const findings = [...records.values()].flatMap((record) => (record.patientId === null ? [] : findingsOf(record.patientId, record, options)));
   return findings.sort((a, b) => byCodeUnits(a.patientId, b.patientId) || QUALITY_RULES.indexOf(a.rule) - QUALITY_RULES.indexOf(b.rule) || byCodeUnits(a.since, b.since));
 }
