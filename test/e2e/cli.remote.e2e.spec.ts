@@ -3,7 +3,7 @@
  * operating system, says who recorded an import; a dataset fetched through the CLI is the one the HTTP
  * API serves; without a token, or with the wrong role, nothing is written.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
@@ -88,6 +88,18 @@ describe('CLI --server (e2e, a real server with authentication)', () => {
     const history = remote(keys.auditor, 'history', 'MCC-1078');
     expect(history.status).toBe(0);
     expect(history.stdout.split('\n')[0]).toMatch(/^#0 \S+ by rita: Enrolled patient MCC-1078/);
+  });
+
+  it('given a bundle with a problem, when imported remotely, then the server\'s problem is printed as file:line:column, exit code 1, nothing written', async () => {
+    const broken = join(work, 'broken');
+    cpSync(MAYO_DIR, broken, { recursive: true });
+    writeFileSync(join(broken, 'contacts.csv'), `${readFileSync(join(broken, 'contacts.csv'), 'utf8')}MCC-0000,2001-01-01\n`);
+    const before = (await patientEvents()).length;
+    const run = remote(keys.recorder, 'import', broken);
+    expect(run.status).toBe(1);
+    // contacts.csv: its header and 1004 rows of the bundle, then the added line
+    expect(run.stderr.split('\n')[0]).toBe('contacts.csv:1006:patient_id: patient MCC-0000 is not in patients.csv');
+    expect((await patientEvents()).length).toBe(before);
   });
 
   it('given the imported cohort, when a dataset is fetched through the CLI, then it is the one GET /datasets/:name serves', async () => {
