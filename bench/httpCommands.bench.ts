@@ -3,10 +3,11 @@
  * disabled) as a child process on 127.0.0.1. Patients are enrolled first; then clients record contacts
  * (one event each) at concurrency 1, 8 and 32 for a bounded time, each client on patients of its own so
  * that no command meets a stale revision (409). Prints, per concurrency: events/s, p50/p99 latency and
- * the number of non-2xx answers. The client uses node:http with a keep-alive Agent, which costs less CPU
- * per request than the global fetch (undici) - and the client shares the machine's 2 cores with the server.
+ * the number of non-2xx answers, and the CPU time per request of the server and of this client (both
+ * share the machine's 2 cores). The client is node:http with a keep-alive Agent by default, which
+ * spends less CPU per request than the global fetch (undici; `--client fetch` to compare).
  *
- *   npm run build && node dist/bench/httpCommands.bench.js [secondsPerLevel=10] [patients=2000] [--levels 1,8,32] [--cpu-prof <dir>]
+ *   npm run build && node dist/bench/httpCommands.bench.js [secondsPerLevel=10] [patients=2000] [--levels 1,8,32] [--client http|fetch] [--cpu-prof <dir>]
  * With --cpu-prof the server writes a V8 CPU profile into <dir> when it exits (open it in Chrome DevTools).
  */
 import { Agent, request } from 'node:http';
@@ -19,8 +20,10 @@ const DAY_MS = 86_400_000;
 const report = (values: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ bench: 'http commands', ...values })}\n`);
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
 
+type Post = (agent: Agent, port: number, path: string, body: object) => Promise<number>;
+
 /** POST a JSON body; resolves with the status once the whole answer has been read. */
-function post(agent: Agent, port: number, path: string, body: object): Promise<number> {
+const httpPost: Post = (agent, port, path, body) => {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
@@ -31,7 +34,16 @@ function post(agent: Agent, port: number, path: string, body: object): Promise<n
     req.on('error', reject);
     req.end(payload);
   });
-}
+};
+
+/** The same with the global fetch (undici keeps connections alive by itself). */
+const fetchPost: Post = async (_agent, port, path, body) => {
+  const answer = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await answer.arrayBuffer();
+  return answer.status;
+};
+
+let post: Post = httpPost;
 
 const patientId = (i: number) => `H-${String(i).padStart(6, '0')}`;
 
@@ -64,11 +76,13 @@ async function drive(agent: Agent, port: number, concurrency: number, seconds: n
     }
   };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(Array.from({ length: Math.min(concurrency, patients) }, (_, c) => client(c)));
   const elapsed = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const events = latencies.length - errors;
-  return { concurrency, seconds: +elapsed.toFixed(2), requests: latencies.length, events, eventsPerSecond: Math.round(events / elapsed), p50Ms: +percentile(latencies, 50).toFixed(2), p99Ms: +percentile(latencies, 99).toFixed(2), errors };
+  return { concurrency, seconds: +elapsed.toFixed(2), requests: latencies.length, events, eventsPerSecond: Math.round(events / elapsed), p50Ms: +percentile(latencies, 50).toFixed(2), p99Ms: +percentile(latencies, 99).toFixed(2), errors, clientCpuMsPerRequest: +((user + system) / 1000 / Math.max(1, latencies.length)).toFixed(3) };
 }
 
 async function main(): Promise<void> {
@@ -77,6 +91,9 @@ async function main(): Promise<void> {
   const profileDir = profileAt >= 0 ? args.splice(profileAt, 2)[1] : undefined;
   const levelsAt = args.indexOf('--levels');
   const LEVELS = levelsAt >= 0 ? args.splice(levelsAt, 2)[1].split(',').map(Number) : [1, 8, 32];
+  const clientAt = args.indexOf('--client');
+  const clientKind = clientAt >= 0 ? args.splice(clientAt, 2)[1] : 'http';
+  if (clientKind === 'fetch') post = fetchPost;
   const seconds = Number(args[0] ?? 10);
   const patients = Number(args[1] ?? 2000);
   const dataDir = mkdtempSync(join(tmpdir(), 'cc-bench-http-'));
@@ -93,7 +110,7 @@ async function main(): Promise<void> {
       const level = await drive(agent, server.port, concurrency, seconds, patients, contactsSoFar);
       // CPU per request says what the server costs, whatever else the machine is running meanwhile
       const serverCpuMsPerRequest = +(((server.cpuSeconds() - cpuBefore) * 1000) / Math.max(1, level.requests)).toFixed(3);
-      report({ measure: 'record contacts', ...level, serverCpuMsPerRequest, serverRssMb: server.rssMb() });
+      report({ measure: 'record contacts', client: clientKind, ...level, serverCpuMsPerRequest, serverRssMb: server.rssMb() });
     }
     agent.destroy();
   } finally {

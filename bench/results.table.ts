@@ -20,7 +20,7 @@ type Line = Record<string, unknown>;
 /** The figures worth a column, in this order; other fields stay in the JSON file. */
 const FIGURES = [
   'concurrency', 'n', 'rows', 'events', 'patients', 'eventsPerSecond', 'rowsPerSecond', 'storeRowsPerSecond', 'bareRowsPerSecond', 'rowsPerCommit',
-  'ratio', 'ratioToBareRead', 'ratioROverTypescript', 'speedupOverBareBatch1', 'p50Ms', 'p99Ms', 'p50', 'p99', 'ms', 'seconds', 'errors', 'serverCpuMsPerRequest', 'rssMb', 'serverRssMb',
+  'ratio', 'ratioToBareRead', 'ratioROverTypescript', 'speedupOverBareBatch1', 'p50Ms', 'p99Ms', 'p50', 'p99', 'ms', 'seconds', 'errors', 'serverCpuMsPerRequest', 'clientCpuMsPerRequest', 'rssMb', 'serverRssMb',
 ];
 const LABELS = ['measure', 'label', 'run', 'analysis', 'scale', 'language', 'dataset'];
 

@@ -19,6 +19,12 @@ import { StoreUnavailableError } from './eventStore.port';
 import { isFatalFault, isStorageFault, openConnection, toEvent, type AppendRequest, type Row, type SqliteConnection } from './sqlite.connection';
 import { Wakes, catchUpSubscription } from './subscription';
 
+/**
+ * A transaction takes queued appends up to about this many events; the rest wait for the next turn,
+ * so that an import with thousands of appends in flight does not stall every request for one long commit.
+ */
+const MAX_EVENTS_PER_COMMIT = 10_000;
+
 interface PendingAppend {
   request: AppendRequest;
   resolve: (result: AppendResult) => void;
@@ -82,18 +88,25 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    this.flush(); // appends already accepted are committed (or refused) before the file is closed
+    while (this.pending.length > 0) this.flush(); // appends already accepted are committed (or refused) before the file is closed
     this.closed = true;
     this.wakes.clear();
     this.drop();
   }
 
-  /** Commits every queued append in one transaction and answers each caller. */
+  /** Commits the queued appends (up to MAX_EVENTS_PER_COMMIT) in one transaction and answers each caller. */
   private flush(): void {
     this.flushScheduled = false;
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
+    if (this.pending.length === 0) return;
+    let taken = 0;
+    for (let events = 0; taken < this.pending.length && (taken === 0 || events + this.pending[taken].request.events.length <= MAX_EVENTS_PER_COMMIT); taken++) {
+      events += this.pending[taken].request.events.length;
+    }
+    const batch = this.pending.splice(0, taken);
+    if (this.pending.length > 0 && !this.closed) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
     let outcomes;
     try {
       outcomes = this.use((c) => c.appendBatch.immediate(batch.map((p) => p.request)));

@@ -98,6 +98,16 @@ describe('sqlite adapter', () => {
       expect(store.commitCount - before).toBe(2);
     });
 
+    it('splits a queue of more than 10,000 events into transactions of at most 10,000, in the order the appends came', async () => {
+      const before = store.commitCount;
+      const sizes = [6000, 3000, 2000, 500];
+      const results = await Promise.all(sizes.map((n, i) => store.appendToStream(`patient-${i}`, Array.from({ length: n }, () => newEvent()), { expectedRevision: 'no_stream' })));
+      // 6000 + 3000 fit in one (9000); 2000 more would pass 10,000, so it opens the second with the 500
+      expect(store.commitCount - before).toBe(2);
+      expect(results.map((r) => r.position)).toEqual([6000, 9000, 11000, 11500]);
+      expect(await verifyLog(store)).toMatchObject({ ok: true, checked: 11500 });
+    });
+
     it('commits what was queued before close, then refuses new appends', async () => {
       const queued = store.appendToStream('patient-1', [newEvent()], { expectedRevision: 'no_stream' });
       await store.close();
