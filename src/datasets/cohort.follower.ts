@@ -67,22 +67,21 @@ export class CohortFollower {
     this.persist();
   }
 
+  /** All or nothing: an event this software cannot read stops the fold before anything of the batch counts. */
   private fold(events: readonly StoredEvent[]): void {
-    const logged = [];
-    for (const stored of events) {
-      if (stored.position <= this.checkpoint) continue;
-      this.checkpoint = stored.position;
-      const event = toLoggedPatientEvent(stored);
-      if (event === null) continue;
-      logged.push(event);
-      const recordedMs = epochMsOfInstant(event.event.recordedAt);
-      const mark = this.marks.get(event.patientId);
-      this.marks.set(event.patientId, { lastPosition: event.position, maxRecordedMs: Math.max(mark?.maxRecordedMs ?? -Infinity, recordedMs) });
-      this.dirty.add(event.patientId);
-      this.unsaved.push(event.position);
+    const fresh = events.filter((stored) => stored.position > this.checkpoint);
+    if (fresh.length === 0) return;
+    const logged = fresh.map(toLoggedPatientEvent).filter((e) => e !== null);
+    for (const { patientId, position, event } of logged) {
+      const recordedMs = epochMsOfInstant(event.recordedAt);
+      const mark = this.marks.get(patientId);
+      this.marks.set(patientId, { lastPosition: position, maxRecordedMs: Math.max(mark?.maxRecordedMs ?? -Infinity, recordedMs) });
+      this.dirty.add(patientId);
+      this.unsaved.push(position);
     }
     for (const [patientId, record] of foldTouched(this.records, logged)) this.records.set(patientId, record);
     this.folded += logged.length;
+    this.checkpoint = fresh[fresh.length - 1].position;
   }
 
   private persist(): void {

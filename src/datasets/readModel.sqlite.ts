@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import type { PatientRecord } from '../patients/patient.record';
+import { decodeRecord, encodeRecord } from './readModel.codec';
 import { newEvents, type Batch, type PatientMark, type ReadModelStorage } from './readModel.storage';
 
 const SCHEMA = `
@@ -52,7 +53,7 @@ export class SqliteReadModelStorage implements ReadModelStorage {
       const { position } = this.checkpointRow();
       if (batch.to <= position) return false;
       for (const [patientId, record] of batch.touched) {
-        this.statements.upsertPatient.run({ patientId, ...batch.marks.get(patientId)!, record: JSON.stringify(record) });
+        this.statements.upsertPatient.run({ patientId, ...batch.marks.get(patientId)!, record: encodeRecord(record) });
       }
       this.statements.moveCheckpoint.run(batch.to, newEvents(batch, position));
       return true;
@@ -65,8 +66,9 @@ export class SqliteReadModelStorage implements ReadModelStorage {
   loadLatest() {
     const records = new Map<string, PatientRecord>();
     const marks = new Map<string, PatientMark>();
+    const strings = new Map<string, string>();
     for (const row of this.statements.latest.iterate() as Iterable<PatientRow>) {
-      records.set(row.patient_id, JSON.parse(row.record));
+      records.set(row.patient_id, decodeRecord(row.record, strings));
       marks.set(row.patient_id, { lastPosition: row.last_position, maxRecordedMs: row.max_recorded_ms });
     }
     return { records, marks };

@@ -102,7 +102,8 @@ function correctEntry(command: CorrectEntry, state: PatientState): PatientEvent[
   if (identity.length > 0) {
     throw DomainError.invalid(identity.map((field) => ({ field: `changes.${field}`, reason: 'identifies the entry and cannot be corrected' })));
   }
-  const corrected = { type: entry.type, data: { ...entry.data, ...changes } } as PatientFact;
+  const { eventId: _entryId, ...payload } = entry.data;
+  const corrected = { type: entry.type, data: { ...payload, ...changes } } as PatientFact;
   const problems = payloadProblems(corrected.type, corrected.data, 'changes.');
   if (problems.length > 0) throw DomainError.invalid(problems);
   const current = entry.data as unknown as Record<string, unknown>;

@@ -33,13 +33,17 @@ export interface Correction extends Stamp {
 export interface Entry<F extends PatientFact = PatientFact> extends Stamp {
   eventId: string;
   type: F['type'];
-  /** the payload with every correction recorded so far applied */
-  data: F['data'];
-  /** the payload as first recorded (the same object as `data` until a correction arrives) */
-  original: F['data'];
+  /**
+   * the payload with every correction recorded so far applied, and the entry's eventId: what
+   * liveFacts hands out as it is, so deriving the facts of a record copies no payload
+   */
+  data: Live<F>;
+  /** the same as first recorded (the same object as `data` until a correction arrives) */
+  original: Live<F>;
   /** the corrections of this fact, in log order */
   corrections: readonly Correction[];
-  retraction: Stamp | null;
+  /** in log order; a fact retracted twice (only a log written by hand has that) keeps both stamps */
+  retractions: readonly Stamp[];
   retracted: boolean;
 }
 
@@ -68,8 +72,8 @@ export const emptyRecord = (): PatientRecord => ({
 const FACT_TYPE_SET: ReadonlySet<string> = new Set(FACT_TYPES);
 const isFactType = (type: string): type is PatientFact['type'] => FACT_TYPE_SET.has(type);
 
-/** Shared by every uncorrected entry: millions of facts, almost none ever corrected. */
-const NONE: readonly Correction[] = Object.freeze([]);
+/** Shared by every entry never corrected or retracted: millions of facts, almost none ever are. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The fact recorded by `eventId` (corrections are rare, so a scan beats keeping an index per record). */
 export function entryOf(record: PatientRecord, eventId: string): Entry | undefined {
@@ -92,12 +96,12 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
       const { changes } = event.data;
       return replaceEntry(record, event.data.eventId, (entry) => ({
         ...entry,
-        data: { ...entry.data, ...changes } as PatientFact['data'],
+        data: { ...entry.data, ...changes, eventId: entry.eventId } as Live<PatientFact>,
         corrections: [...entry.corrections, { ...stamp, changes }],
       }));
     }
     case 'EntryRetracted':
-      return replaceEntry(record, event.data.eventId, (entry) => ({ ...entry, retraction: stamp, retracted: true }));
+      return replaceEntry(record, event.data.eventId, (entry) => ({ ...entry, retractions: [...entry.retractions, stamp], retracted: true }));
     case 'ResearchAuthorizationChanged': {
       const { researchAuthorization } = event.data;
       return { ...record, researchAuthorization, authorizationChanges: [...record.authorizationChanges, { ...stamp, researchAuthorization }] };
@@ -106,14 +110,15 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
       return eraseRecord(record, event);
     default: {
       if (!isFactType(event.type)) return record;
+      const data = { ...event.data, eventId: event.eventId } as Live<PatientFact>;
       const entry: Entry = {
         ...stamp,
         eventId: event.eventId,
         type: event.type,
-        data: event.data,
-        original: event.data,
+        data,
+        original: data,
         corrections: NONE,
-        retraction: null,
+        retractions: NONE,
         retracted: false,
       };
       const enrolment = event.type === 'PatientEnrolled' ? event.data : null;
@@ -139,17 +144,17 @@ export function recordAsKnown(record: PatientRecord, known: (stamp: Stamp) => bo
   for (const entry of record.entries) {
     if (!known(entry)) continue;
     const corrections = entry.corrections.filter(known);
-    const retraction = entry.retraction !== null && known(entry.retraction) ? entry.retraction : null;
-    const unchanged = corrections.length === entry.corrections.length && retraction === entry.retraction;
+    const retractions = entry.retractions.filter(known);
+    const unchanged = corrections.length === entry.corrections.length && retractions.length === entry.retractions.length;
     entries.push(
       unchanged
         ? entry
         : {
             ...entry,
-            data: corrections.reduce((data, c) => ({ ...data, ...c.changes }) as PatientFact['data'], entry.original),
+            data: corrections.reduce((data, c) => ({ ...data, ...c.changes, eventId: entry.eventId }) as Live<PatientFact>, entry.original),
             corrections,
-            retraction,
-            retracted: retraction !== null,
+            retractions,
+            retracted: retractions.length > 0,
           },
     );
     if (entry.type === 'PatientEnrolled') {
@@ -173,12 +178,12 @@ export function eventsIn(record: PatientRecord, known: (stamp: Stamp) => boolean
   for (const entry of record.entries) {
     if (known(entry)) count += 1;
     for (const correction of entry.corrections) if (known(correction)) count += 1;
-    if (entry.retraction !== null && known(entry.retraction)) count += 1;
+    for (const retraction of entry.retractions) if (known(retraction)) count += 1;
   }
   return count;
 }
 
-type Live<F extends PatientFact> = F['data'] & { eventId: string };
+export type Live<F extends PatientFact> = F['data'] & { eventId: string };
 
 /** The facts that stand now: retracted entries dropped, corrections applied, in log order. */
 export interface PatientFacts {
@@ -217,7 +222,7 @@ function deriveFacts(record: PatientRecord): PatientFacts {
   };
   for (const entry of record.entries) {
     if (entry.retracted) continue;
-    const live = { ...entry.data, eventId: entry.eventId } as never;
+    const live = entry.data as never;
     switch (entry.type) {
       case 'PatientEnrolled':
         facts.enrolment = { ...(live as Live<PatientEnrolled>), researchAuthorization: record.researchAuthorization! };

@@ -1,0 +1,39 @@
+import { fold } from '../shared/decider';
+import type { PatientEvent, RecordedPatientEvent } from '../patients/patient.events';
+import { applyToRecord, emptyRecord } from '../patients/patient.record';
+import { decodeRecord, encodeRecord } from './readModel.codec';
+
+const at = (i: number) => `2012-01-0${i + 1}T00:00:00.000Z`;
+const events: PatientEvent[] = [
+  { type: 'PatientEnrolled', data: { patientId: 'P1', sex: 'female', birthDate: '1950-03-04', researchAuthorization: 'granted', treatmentHistory: 'documented' } },
+  { type: 'ContactRecorded', data: { seenOn: '2011-05-06' } },
+  { type: 'ContactRecorded', data: { seenOn: '2011-07-08' } },
+  { type: 'EntryCorrected', data: { eventId: 'e1', changes: { seenOn: '2011-05-16' }, reason: 'typo' } },
+  { type: 'EntryRetracted', data: { eventId: 'e2', reason: 'another patient' } },
+  { type: 'ResearchAuthorizationChanged', data: { researchAuthorization: 'denied', reason: 'withdrew' } },
+];
+const record = fold(applyToRecord, emptyRecord(), events.map((e, i) => ({ ...e, eventId: `e${i}`, recordedAt: at(i), position: i + 1 }) as RecordedPatientEvent));
+
+describe('the stored form of a patient record', () => {
+  it('given a record with a correction, a retraction and an authorization change, when stored and loaded, then it is the same record', () => {
+    expect(decodeRecord(encodeRecord(record), new Map())).toEqual(record);
+  });
+
+  it('keeps an uncorrected payload once: loaded, its original is its payload and the payload names its entry', () => {
+    const stored = JSON.parse(encodeRecord(record));
+    expect(stored.entries[0]).not.toHaveProperty('original');
+    expect(stored.entries[1].original).toEqual({ seenOn: '2011-05-06' });
+    const loaded = decodeRecord(encodeRecord(record), new Map());
+    expect(loaded.entries[0].original).toBe(loaded.entries[0].data);
+    expect(loaded.entries[1].data).toEqual({ seenOn: '2011-05-16', eventId: 'e1' });
+    expect(loaded.entries[2].retracted).toBe(true);
+  });
+
+  it('shares one string for a value repeated across records', () => {
+    const strings = new Map<string, string>();
+    const [a, b] = [decodeRecord(encodeRecord(record), strings), decodeRecord(encodeRecord(record), strings)];
+    expect(a.entries[0].data).not.toBe(b.entries[0].data);
+    expect(strings.get('1950-03-04')).toBe('1950-03-04');
+    expect(strings.has('P1')).toBe(true);
+  });
+});
