@@ -26,7 +26,7 @@ function tryMount(dir: string): boolean {
 }
 
 async function countEvents(t: TestApp): Promise<number> {
-  return (await t.store.readStream('patient-F1')).length;
+  return (await t.store.readStream(t.streamOf('F1'))).length;
 }
 
 describe('storage faults', () => {
