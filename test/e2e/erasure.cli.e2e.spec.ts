@@ -8,8 +8,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
 import { runCli } from '../support/cli';
 import { MAYO_DIR } from '../support/mayo';
+import { startServer, type ServerProcess } from '../support/serverProcess';
 
 describe('erase (CLI e2e)', () => {
   let dataDir: string;
@@ -68,5 +70,44 @@ describe('erase (CLI e2e)', () => {
     expect(history.status).toBe(0);
     expect(history.stdout).toMatch(/Enrolled patient MCC-8632/);
     expect(runCli(['history', 'MCC-9182'], { DATA_DIR: target, EVENT_STORE: 'sqlite' }).stderr).toMatch(/not enrolled/);
+  });
+});
+
+describe('erase --server (CLI e2e, a real server with authentication)', () => {
+  let work: string;
+  let env: Record<string, string>;
+  let server: ServerProcess;
+  const keys: Record<string, string> = {};
+  const addUser = (name: string, role: string) => runCli(['user', 'add', name, '--role', role], env).stdout.trim().split('\n').pop()!;
+  const remote = (key: string, ...args: string[]) => runCli(['--server', server.url, '--token', key, ...args], env);
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'cc-erase-remote-'));
+    env = { DATA_DIR: join(work, 'data'), EVENT_STORE: 'sqlite', COHORT_TOKEN: '' };
+    keys.recorder = addUser('rita', 'recorder');
+    keys.admin = addUser('adam', 'admin');
+    server = await startServer({ ...env, AUTH: 'required' });
+  }, 60_000);
+  afterAll(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('goes through POST /patients/:id/erasure as the token user: a recorder is refused, an admin erases and is recorded', async () => {
+    expect(remote(keys.recorder, 'import', MAYO_DIR).status).toBe(0);
+    const refused = remote(keys.recorder, 'erase', 'MCC-2602', '--mode', 'exclude', '--reason', 'request 3');
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toMatch(/403.*admin/);
+    const erased = remote(keys.admin, 'erase', 'MCC-2602', '--mode', 'exclude', '--reason', 'request 3');
+    expect(erased.status).toBe(0);
+    expect(JSON.parse(erased.stdout)).toMatchObject({ mode: 'exclude', anonymousId: expect.stringMatching(/^erased-/), keyShredded: true });
+    const store = SqliteEventStore.inDirectory(env.DATA_DIR);
+    try {
+      const erasures = (await store.readAll()).filter((e) => e.type === 'IdentityErased');
+      expect(erasures.map((e) => e.recordedBy)).toEqual(['adam']);
+    } finally {
+      await store.close();
+    }
   });
 });
