@@ -5,6 +5,7 @@
  * (types, dates, codes, recordedAt), since a restart loads every record of the cohort at once.
  */
 import type { Entry, PatientRecord } from '../patients/patient.record';
+import { shared, shareStrings } from '../shared/sharedStrings';
 
 type StoredEntry = Omit<Entry, 'original' | 'retracted' | 'data'> & { data: Record<string, unknown>; original?: Record<string, unknown> };
 
@@ -18,33 +19,22 @@ export function encodeRecord(record: PatientRecord): string {
   return JSON.stringify({ ...record, entries });
 }
 
-export function decodeRecord(text: string, strings: Map<string, string>): PatientRecord {
+export function decodeRecord(text: string): PatientRecord {
   const stored = JSON.parse(text) as Omit<PatientRecord, 'entries'> & { entries: StoredEntry[] };
-  const same = (value: string): string => {
-    const known = strings.get(value);
-    if (known !== undefined) return known;
-    strings.set(value, value);
-    return value;
-  };
   const entries = stored.entries.map(({ original, ...entry }): Entry => {
-    const data = payloadOf(entry.data, entry.eventId, same);
+    const data = payloadOf(entry.data, entry.eventId);
     return {
       ...entry,
-      type: same(entry.type) as Entry['type'],
-      recordedAt: same(entry.recordedAt),
+      type: shared(entry.type) as Entry['type'],
+      recordedAt: shared(entry.recordedAt),
       data,
-      original: original === undefined ? data : payloadOf(original, entry.eventId, same),
+      original: original === undefined ? data : payloadOf(original, entry.eventId),
       retracted: entry.retractions.length > 0,
     } as Entry;
   });
   return { ...stored, entries };
 }
 
-/** Short strings are the shared vocabulary of a cohort (codes, dates); ids and free text stay as they are. */
-function payloadOf(payload: Record<string, unknown>, eventId: string, same: (value: string) => string): Entry['data'] {
-  for (const [field, value] of Object.entries(payload)) {
-    if (typeof value === 'string' && value.length <= 24) payload[field] = same(value);
-    else if (Array.isArray(value)) payload[field] = value.map((item) => (typeof item === 'string' ? same(item) : item));
-  }
-  return Object.assign(payload, { eventId }) as Entry['data'];
+function payloadOf(payload: Record<string, unknown>, eventId: string): Entry['data'] {
+  return Object.assign(shareStrings(payload), { eventId }) as Entry['data'];
 }

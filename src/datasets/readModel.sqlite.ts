@@ -66,9 +66,8 @@ export class SqliteReadModelStorage implements ReadModelStorage {
   loadLatest() {
     const records = new Map<string, PatientRecord>();
     const marks = new Map<string, PatientMark>();
-    const strings = new Map<string, string>();
     for (const row of this.statements.latest.iterate() as Iterable<PatientRow>) {
-      records.set(row.patient_id, decodeRecord(row.record, strings));
+      records.set(row.patient_id, decodeRecord(row.record));
       marks.set(row.patient_id, { lastPosition: row.last_position, maxRecordedMs: row.max_recorded_ms });
     }
     return { records, marks };

@@ -4,24 +4,21 @@ import type { StreamDecider } from '../shared/handleCommand';
 import type { PatientCommand } from './patient.commands';
 import { patientDecider, type PatientState } from './patient.decider';
 import { PATIENT_EVENT_SCHEMA_VERSION, type PatientEvent, type RecordedPatientEvent } from './patient.events';
+import { shared, shareStrings } from '../shared/sharedStrings';
 import { PATIENT_UPCASTERS, upcast, type UpcasterRegistry } from './patient.upcasters';
 
 /**
- * The events of one command or import share their recordedAt; keeping one string for a run of equal
- * ones spares the read models a copy per event (millions of them at registry scale).
+ * How a given version of the software reads stored events (tests build "upgraded" readers with it).
+ * Repeated short values share one string (sharedStrings.ts): read models keep every payload.
  */
-let lastRecordedAt = '';
-const sameAsLast = (recordedAt: string): string => (recordedAt === lastRecordedAt ? lastRecordedAt : (lastRecordedAt = recordedAt));
-
-/** How a given version of the software reads stored events (tests build "upgraded" readers with it). */
 export const recordedPatientEventReader =
   (current: number, upcasters: UpcasterRegistry) =>
   (stored: StoredEvent): RecordedPatientEvent =>
     ({
       type: stored.type,
-      data: upcast(stored.type, stored.schemaVersion, stored.data, current, upcasters),
+      data: shareStrings(upcast(stored.type, stored.schemaVersion, stored.data, current, upcasters) as object),
       eventId: stored.eventId,
-      recordedAt: sameAsLast(stored.recordedAt),
+      recordedAt: shared(stored.recordedAt),
       position: stored.position,
     }) as RecordedPatientEvent;
 

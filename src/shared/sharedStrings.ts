@@ -1,0 +1,30 @@
+/**
+ * One string object for each repeated short value (codes, dates, instants): a registry's read models
+ * hold millions of payloads that say "calcinosis_cutis" or "2015-01-01T06:00:33.000Z" again and again.
+ * The table is bounded: when full it starts afresh (strings already shared stay shared).
+ */
+const LIMIT = 500_000;
+const LONGEST = 24;
+const table = new Map<string, string>();
+
+export function shared(value: string): string {
+  const known = table.get(value);
+  if (known !== undefined) return known;
+  if (table.size >= LIMIT) table.clear();
+  table.set(value, value);
+  return value;
+}
+
+/** Replaces, in place, each short string of a payload (and of its string lists) by the shared equal one. */
+export function shareStrings<T extends object>(payload: T): T {
+  const fields = payload as Record<string, unknown>;
+  for (const field of Object.keys(fields)) {
+    const value = fields[field];
+    if (typeof value === 'string') {
+      if (value.length <= LONGEST) fields[field] = shared(value);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (typeof value[i] === 'string' && value[i].length <= LONGEST) value[i] = shared(value[i]);
+    }
+  }
+  return payload;
+}
