@@ -6,6 +6,11 @@
 import { get, type ClientRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StoredEvent, Subscription } from '../../src/eventStore/eventStore.port';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { recordAccess } from '../../src/auth/accessLog';
+import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
 import { EventStreams } from '../../src/subscriptions/eventStreams.service';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -204,5 +209,30 @@ describe('event stream on shutdown (e2e)', () => {
     await t.close();
     await ended;
     expect(t.app.get(EventStreams).count).toBe(0);
+  });
+});
+
+describe('event stream on the SQLite store (e2e)', () => {
+  it('given a server on a data directory, when another process appends to the same log, then the stream sends it too (the store is polled)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cc-event-stream-'));
+    const t = await startTestApp({ config: { store: 'sqlite', dataDir } });
+    const other = SqliteEventStore.inDirectory(dataDir);
+    try {
+      await t.app.listen(0, '127.0.0.1');
+      await t.http().post('/patients').send(enrol('S1')).expect(201);
+      const client = new StreamClient((t.app.getHttpServer().address() as AddressInfo).port, '/events/stream?after=0');
+      await client.until((c) => c.events.length >= 2); // the enrolment and this subscription's access entry
+      // what the CLI does on the same data directory: an append by another store handle, unseen by the server's wake-ups
+      await recordAccess(other, { userName: 'os:someone', method: 'CLI', resource: 'dataset survival', parameters: {}, status: 0 }, '2011-07-01T00:00:00.000Z');
+      const head = await other.headPosition();
+      await client.until((c) => c.events.some((f) => f.id === String(head)));
+      expect(client.events.map((f) => f.event)).toEqual(['PatientEnrolled', 'DataAccessed', 'DataAccessed']);
+      expect(JSON.parse(client.events[2].data!)).toMatchObject({ recordedBy: 'os:someone', recordedAt: '2011-07-01T00:00:00.000Z', data: null });
+      client.close();
+    } finally {
+      await other.close();
+      await t.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
