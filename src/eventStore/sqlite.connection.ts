@@ -132,9 +132,9 @@ export function openConnection(file: string) {
   /** The same, nested in a batch: better-sqlite3 runs it in a SAVEPOINT, so a refusal undoes this append alone. */
   const appendOne = db.transaction(appendOneBody);
   /**
-   * Group commit: many callers' appends in ONE transaction (one fsync). Each runs in its own savepoint,
-   * so a stale revision or a duplicate event id undoes that append alone and becomes that caller's
-   * answer; a storage fault aborts the whole transaction (nothing of the batch is written). The chain
+   * Group commit: many callers' appends in ONE transaction (one fsync). Each append of several events
+   * runs in its own savepoint, so a stale revision or a duplicate event id undoes that append alone and
+   * becomes that caller's answer; a storage fault aborts the whole transaction (nothing of the batch is written). The chain
    * follows the batch's order, which is the order of the positions.
    */
   const appendBatch = db.transaction((requests: readonly AppendRequest[]): AppendOutcome[] => {
@@ -145,7 +145,8 @@ export function openConnection(file: string) {
     if (requests.length === 1) return [{ ok: true, result: appendOneBody(requests[0], hash).result }];
     return requests.map((request): AppendOutcome => {
       try {
-        const done = appendOne(request, hash);
+        // One event is one INSERT, which SQLite undoes whole when it fails: no savepoint needed.
+        const done = request.events.length <= 1 ? appendOneBody(request, hash) : appendOne(request, hash);
         hash = done.hash;
         return { ok: true, result: done.result };
       } catch (error) {

@@ -62,22 +62,25 @@ describe('sqlite adapter', () => {
       const taken = newEvent();
       await store.appendToStream('patient-0', [taken], { expectedRevision: 'no_stream' });
       const before = store.commitCount;
-      const [fresh, stale, raceWon, raceLost, duplicate, twoEvents] = await Promise.allSettled([
+      const [fresh, stale, raceWon, raceLost, duplicate, twoEvents, duplicateAlone] = await Promise.allSettled([
         store.appendToStream('patient-1', [newEvent()], { expectedRevision: 'no_stream' }),
         store.appendToStream('patient-0', [newEvent()], { expectedRevision: 'no_stream' }),
         store.appendToStream('patient-2', [newEvent()], { expectedRevision: 'no_stream' }),
         store.appendToStream('patient-2', [newEvent()], { expectedRevision: 'no_stream' }),
         store.appendToStream('patient-3', [newEvent(), { ...taken }], { expectedRevision: 'no_stream' }),
         store.appendToStream('patient-4', [newEvent(), newEvent()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('patient-5', [{ ...taken }], { expectedRevision: 'no_stream' }),
       ]);
       expect(store.commitCount - before).toBe(1);
       expect([fresh.status, raceWon.status, twoEvents.status]).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
       expect((stale as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
       expect((raceLost as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
       expect((duplicate as PromiseRejectedResult).reason.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
+      expect((duplicateAlone as PromiseRejectedResult).reason.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
       // position 1 was patient-0; then patient-1 (2), patient-2 (3), patient-4 (4, 5): the refused ones left no gap
       expect([fresh, raceWon, twoEvents].map((r) => (r as PromiseFulfilledResult<{ position: number }>).value.position)).toEqual([2, 3, 5]);
       expect(await store.readStream('patient-3')).toEqual([]);
+      expect(await store.readStream('patient-5')).toEqual([]);
       expect((await store.readAll()).map((e) => [e.streamId, e.position])).toEqual([
         ['patient-0', 1], ['patient-1', 2], ['patient-2', 3], ['patient-4', 4], ['patient-4', 5],
       ]);
