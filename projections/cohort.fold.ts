@@ -4,7 +4,7 @@
  * correction means the same thing in an analysis as on the write side.
  */
 import type { RecordedPatientEvent } from '../src/patients/patient.events';
-import { applyToRecord, emptyRecord, type PatientRecord } from '../src/patients/patient.record';
+import { emptyRecord, foldRecord, type PatientRecord } from '../src/patients/patient.record';
 import { epochMsOfInstant } from '../src/shared/dates';
 
 /** A patient event with what the fold needs from the log besides the event itself. */
@@ -53,11 +53,14 @@ export function foldTouched(
   records: ReadonlyMap<string, PatientRecord>,
   events: Iterable<LoggedPatientEvent>,
 ): Map<string, PatientRecord> {
-  const touched = new Map<string, PatientRecord>();
+  const byPatient = new Map<string, RecordedPatientEvent[]>();
   for (const { patientId, event } of events) {
-    const before = touched.get(patientId) ?? records.get(patientId) ?? emptyRecord();
-    touched.set(patientId, applyToRecord(before, event));
+    const own = byPatient.get(patientId);
+    if (own) own.push(event);
+    else byPatient.set(patientId, [event]);
   }
+  const touched = new Map<string, PatientRecord>();
+  for (const [patientId, own] of byPatient) touched.set(patientId, foldRecord(records.get(patientId) ?? emptyRecord(), own));
   return touched;
 }
 

@@ -108,29 +108,47 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
     }
     case 'IdentityErased':
       return eraseRecord(record, event);
-    default: {
-      if (!isFactType(event.type)) return record;
-      const data = { ...event.data, eventId: event.eventId } as Live<PatientFact>;
-      const entry: Entry = {
-        ...stamp,
-        eventId: event.eventId,
-        type: event.type,
-        data,
-        original: data,
-        corrections: NONE,
-        retractions: NONE,
-        retracted: false,
-      };
-      const enrolment = event.type === 'PatientEnrolled' ? event.data : null;
-      return {
-        ...record,
-        patientId: enrolment?.patientId ?? record.patientId,
-        researchAuthorization: enrolment?.researchAuthorization ?? record.researchAuthorization,
-        entries: [...record.entries, entry],
-        authorizationChanges: record.authorizationChanges,
-      };
-    }
+    default:
+      return isFactType(event.type) ? foldRecord(record, [event]) : record;
   }
+}
+
+function newEntry(event: RecordedPatientEvent & { type: PatientFact['type'] }): Entry {
+  const data = { ...event.data, eventId: event.eventId } as Live<PatientFact>;
+  return {
+    position: event.position ?? 0,
+    recordedAt: event.recordedAt,
+    eventId: event.eventId,
+    type: event.type,
+    data,
+    original: data,
+    corrections: NONE,
+    retractions: NONE,
+    retracted: false,
+  };
+}
+
+/**
+ * applyToRecord over a run of one patient's events, in order. A run of new facts (what a rebuild and
+ * an import mostly fold) copies the record's list of entries once, not once per fact.
+ */
+export function foldRecord(record: PatientRecord, events: readonly RecordedPatientEvent[]): PatientRecord {
+  let current = record;
+  for (let i = 0; i < events.length; ) {
+    if (!isFactType(events[i].type)) {
+      current = applyToRecord(current, events[i++]);
+      continue;
+    }
+    const entries = current.entries.slice();
+    let { patientId, researchAuthorization } = current;
+    for (; i < events.length && isFactType(events[i].type); i++) {
+      const event = events[i] as RecordedPatientEvent & { type: PatientFact['type'] };
+      entries.push(newEntry(event));
+      if (event.type === 'PatientEnrolled') ({ patientId, researchAuthorization } = event.data);
+    }
+    current = { ...current, patientId, researchAuthorization, entries };
+  }
+  return current;
 }
 
 /**
