@@ -12,7 +12,8 @@ import { readBundleFolder } from '../../import/bundle.source';
 import { ImportBundleMessage, type ImportProgress, type ImportSummary } from '../../import/importBundle.handler';
 import { DomainError } from '../../shared/domain.error';
 import type { RemoteServer } from '../remote/remoteServer';
-import { onTarget } from '../cliTarget';
+import type { CliContext } from '../cliContext';
+import { onTarget, type Ways } from '../cliTarget';
 
 export function registerImportCommand(program: Command): void {
   program
@@ -33,14 +34,24 @@ function bundleForm(files: BundleFiles): FormData {
   return form;
 }
 
-/** Runs the import use case (here, or on the server) and prints its summary, or the bundle's problems. */
-export async function importBundle(command: Command, files: BundleFiles, remote: (server: RemoteServer) => Promise<ImportSummary>): Promise<void> {
+/** Imports a CSV bundle (here, or on the server) and prints its summary, or the bundle's problems. */
+export const importBundle = (command: Command, files: BundleFiles, remote: (server: RemoteServer) => Promise<ImportSummary>): Promise<void> =>
+  runImport(command, {
+    local: ({ commandBus, recordedBy }, onProgress) => commandBus.execute(new ImportBundleMessage(files, recordedBy, onProgress)),
+    remote,
+  });
+
+/**
+ * Runs an import use case (CSV or FHIR) with the progress bar, and prints its summary; a source with
+ * problems prints each as `where: reason`, writes nothing and exits 1.
+ */
+export async function runImport(
+  command: Command,
+  ways: { local: (context: CliContext, onProgress: (progress: ImportProgress) => void) => Promise<ImportSummary>; remote?: Ways<ImportSummary>['remote'] },
+): Promise<void> {
   const progress = progressBar();
   try {
-    const summary = await onTarget<ImportSummary>(command, {
-      local: ({ commandBus, recordedBy }) => commandBus.execute(new ImportBundleMessage(files, recordedBy, progress.update)),
-      remote,
-    });
+    const summary = await onTarget<ImportSummary>(command, { local: (context) => ways.local(context, progress.update), remote: ways.remote });
     progress.stop();
     process.stdout.write(describe(summary));
   } catch (error) {

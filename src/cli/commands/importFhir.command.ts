@@ -8,10 +8,7 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { readNdjson } from '../../fhir/fhir.read';
 import { ImportFhirMessage } from '../../fhir/fhirImport.handler';
-import type { ImportSummary } from '../../import/importBundle.handler';
-import { DomainError } from '../../shared/domain.error';
-import { onTarget } from '../cliTarget';
-import { describe, progressBar } from './import.command';
+import { runImport } from './import.command';
 
 export function registerImportFhirCommand(program: Command): void {
   program
@@ -21,19 +18,8 @@ export function registerImportFhirCommand(program: Command): void {
     .action(async (file: string, _options: unknown, command: Command) => {
       if (!existsSync(file)) throw new Error(`no such file: ${file}`);
       const text = readFileSync(file, 'utf8');
-      const progress = progressBar();
-      try {
-        const summary = await onTarget<ImportSummary>(command, {
-          local: ({ commandBus, recordedBy }) => commandBus.execute(new ImportFhirMessage(readNdjson(text), text, recordedBy, progress.update)),
-        });
-        progress.stop();
-        process.stdout.write(describe(summary));
-      } catch (error) {
-        progress.stop();
-        if (!(error instanceof DomainError) || error.details.length === 0) throw error;
-        for (const problem of error.details) process.stderr.write(`${problem.field}: ${problem.reason}\n`);
-        process.stderr.write(`${error.message.split(':')[0]}\n`);
-        process.exitCode = 1;
-      }
+      await runImport(command, {
+        local: ({ commandBus, recordedBy }, onProgress) => commandBus.execute(new ImportFhirMessage(readNdjson(text), text, recordedBy, onProgress)),
+      });
     });
 }
