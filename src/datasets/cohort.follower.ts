@@ -13,6 +13,11 @@ import { toLoggedPatientEvent } from './loggedEvent';
 import type { PatientMark, ReadModelStorage } from './readModel.storage';
 
 const PAGE = 5000;
+
+/** The events of a command or an import share one recordedAt (one string: sharedStrings.ts); parse it once. */
+let lastInstant = '';
+let lastMs = NaN;
+const recordedMsOf = (instant: string): number => (instant === lastInstant ? lastMs : ((lastInstant = instant), (lastMs = epochMsOfInstant(instant))));
 const PERSIST_EVERY = 500_000;
 
 export type Progress = (position: number, head: number) => void | Promise<void>;
@@ -73,7 +78,7 @@ export class CohortFollower {
     if (fresh.length === 0) return;
     const logged = fresh.map(toLoggedPatientEvent).filter((e) => e !== null);
     for (const { patientId, position, event } of logged) {
-      const recordedMs = epochMsOfInstant(event.recordedAt);
+      const recordedMs = recordedMsOf(event.recordedAt);
       const mark = this.marks.get(patientId);
       this.marks.set(patientId, { lastPosition: position, maxRecordedMs: Math.max(mark?.maxRecordedMs ?? -Infinity, recordedMs) });
       this.dirty.add(patientId);
