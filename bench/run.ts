@@ -2,7 +2,7 @@
  * `npm run bench`: runs each benchmark script (a separate process, so one cannot warm up or starve
  * another), prints what each measured, a summary table with the issue's targets (results.table.ts),
  * and writes bench/results/<date>.json. `--quick` runs every scenario at a small size (under a minute
- * with the build); `--soak [--minutes N]` runs the soak test alone; `--only <short>[,<short>]` runs
+ * with the build); `--soak [--minutes N] [--patients N] [--steady-share F]` runs the soak test alone; `--only <short>[,<short>]` runs
  * the scenarios named (stats, import, datasets, eventstoredb, http, append).
  */
 import { spawnSync } from 'node:child_process';
@@ -33,8 +33,10 @@ function main(): void {
   const soak = argv.includes('--soak');
   const minutes = argv[argv.indexOf('--minutes') + 1] ?? '10';
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : null;
+  // the soak's own options, passed on as given
+  const soakArgs = ['--patients', '--steady-share'].flatMap((o) => (argv.includes(o) ? [o, argv[argv.indexOf(o) + 1]] : []));
   const chosen: Scenario[] = soak
-    ? [{ name: 'soak: steady load on the real server', short: 'soak', script: 'soak.bench.js', args: [minutes], quickArgs: [minutes] }]
+    ? [{ name: 'soak: steady state on fixed data, then writes, on the real server', short: 'soak', script: 'soak.bench.js', args: [minutes, ...soakArgs], quickArgs: [minutes, ...soakArgs] }]
     : SCENARIOS.filter((s) => only === null || only.includes(s.short));
   const results = chosen.map((scenario) => {
     process.stdout.write(`\n=== ${scenario.name}\n`);
