@@ -326,7 +326,15 @@ async function writePhase(recorder: Recorder, minutes: number): Promise<void> {
 export function steadyVerdict(samples: Sample[]) {
   const kept = samples.slice(WARMUP_SAMPLES);
   const minutes = kept.map((s) => s.t / 60);
-  const trend = (ys: number[]) => ({ slopePerMinute: round(slope(minutes, ys), 3), firstThird: round(thirds(ys).first, 1), lastThird: round(thirds(ys).last, 1), ratio: round(thirds(ys).last / thirds(ys).first, 3) });
+  const half = Math.floor(kept.length / 2);
+  // a warm-up (JIT, caches filling to their bound) flattens out, so its second-half slope is smaller; a leak keeps its slope
+  const trend = (ys: number[]) => ({
+    slopePerMinute: round(slope(minutes, ys), 3),
+    secondHalfSlopePerMinute: round(slope(minutes.slice(half), ys.slice(half)), 3),
+    firstThird: round(thirds(ys).first, 1),
+    lastThird: round(thirds(ys).last, 1),
+    ratio: round(thirds(ys).last / thirds(ys).first, 3),
+  });
   const rss = trend(kept.map((s) => s.rssMb));
   const heap = trend(kept.map((s) => s.heapMb));
   const p99 = trend(kept.map((s) => s.p99Ms));
@@ -426,7 +434,7 @@ export async function soak(minutes: number, patients: number, steadyShare: numbe
         '',
         `phase A verdict (no growth on fixed data): ${line(steady.noGrowth)} (machine load ${steady.meanLoad1} on ${cpus().length} cores)`,
         `  RSS  ${steady.rss.slopePerMinute} MB/min, thirds ${steady.rss.firstThird} -> ${steady.rss.lastThird} MB (tolerance < ${TOLERANCE.memorySlopeMbPerMinute} MB/min and <= x${TOLERANCE.memoryThirdsRatio}): ${line(steady.rssFlat)}`,
-        `  heap ${steady.heap.slopePerMinute} MB/min, thirds ${steady.heap.firstThird} -> ${steady.heap.lastThird} MB (after a full GC): ${line(steady.heapFlat)}`,
+        `  heap ${steady.heap.slopePerMinute} MB/min (second half ${steady.heap.secondHalfSlopePerMinute}), thirds ${steady.heap.firstThird} -> ${steady.heap.lastThird} MB (after a full GC): ${line(steady.heapFlat)}`,
         `  p99  ${steady.p99.slopePerMinute} ms/min, thirds ${steady.p99.firstThird} -> ${steady.p99.lastThird} ms (tolerance <= x${TOLERANCE.p99ThirdsRatio}); p50 ${steady.p50.firstThird} -> ${steady.p50.lastThird} ms: ${line(steady.p99Flat)}`,
         `  ${appendedA} events appended: ${loggedReads} access-log entries, ${2 * STEADY_PATIENTS} priming, ${appendedA - loggedReads - 2 * STEADY_PATIENTS} other`,
         `phase B verdict (cost per event constant): ${line(writes.heapCostConstant)} (machine load ${writes.meanLoad1})`,

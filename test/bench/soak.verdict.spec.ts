@@ -35,10 +35,19 @@ describe('soak verdicts', () => {
     expect(verdict.rssFlat).toBe(true);
     // 1 MB per 10 s = 6 MB per minute; thirds: mean of 52, 53 = 52.5 and of 56, 57 = 56.5
     expect(verdict.heap.slopePerMinute).toBeCloseTo(6, 6);
+    expect(verdict.heap.secondHalfSlopePerMinute).toBeCloseTo(6, 6);
     expect(verdict.heap.firstThird).toBe(52.5);
     expect(verdict.heap.lastThird).toBe(56.5);
     expect(verdict.heapFlat).toBe(false);
     expect(verdict.noGrowth).toBe(false);
+  });
+
+  it('given a heap that rises for 20 s after the warm-up and then stays flat, then its second-half slope is 0', () => {
+    const heap = [50, 51, 51.5, 52, 52, 52, 52];
+    const samples = [10, 20, 30, 40, 50, 60, 70].map((t, i) => sample(t, { heapMb: heap[i] }));
+
+    expect(steadyVerdict(samples).heap.secondHalfSlopePerMinute).toBe(0);
+    expect(steadyVerdict(samples).heap.slopePerMinute).toBeGreaterThan(0);
   });
 
   it('given p99 doubling from the first third to the last, then p99 is not flat', () => {
