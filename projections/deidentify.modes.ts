@@ -2,10 +2,9 @@
  * The ways a dataset can be de-identified, chosen per request: `safe-harbor` (deidentify.ts: years
  * only, old ages pooled) or `limited-data-set` (limitedDataSet.ts: each patient's dates moved by one
  * keyed offset). Both replace patient ids with the same keyed pseudonyms and keep durations exact.
- * Limited-data-set rows are ordered by pseudonym (a stable sort keeps each patient's rows in order):
+ * De-identified rows are ordered by pseudonym (a stable sort keeps each patient's rows in order):
  * rows in the order of the real registry ids would let anyone who knows the list of ids match them to
- * pseudonyms. (Safe Harbor rows keep the identified order, so that their earlier manifests still
- * reproduce byte for byte under this software version.)
+ * pseudonyms.
  */
 import type { Column, Projection, Row } from './projection';
 import { byCodeUnits } from './projection';
@@ -23,7 +22,7 @@ export function deidentifyColumns(mode: DeidentifyMode, projection: Projection):
 }
 
 export function deidentifyRowsAs(mode: DeidentifyMode, projection: Projection, rows: readonly Row[], keys: DeidentifyKeys): Row[] {
-  if (mode === 'safe-harbor') return deidentifyRows(projection, rows, keys);
   const id = (row: Row) => (typeof row.patient_id === 'string' ? row.patient_id : '');
-  return limitedDataSetRows(projection, rows, keys).sort((a, b) => byCodeUnits(id(a), id(b)));
+  const deidentified = mode === 'safe-harbor' ? deidentifyRows(projection, rows, keys) : limitedDataSetRows(projection, rows, keys);
+  return deidentified.sort((a, b) => byCodeUnits(id(a), id(b)));
 }

@@ -3,6 +3,8 @@
  * and request, so intervals (and the survival curve) are those of the real dates. Offsets are measured
  * against the identified rows and the source bundle, never recomputed from the secret here.
  */
+import { INSTALLATION_SECRET } from '../../src/auth/installationSecret';
+import { pseudonymizer } from '../../src/auth/pseudonym';
 import { UsersService } from '../../src/auth/users.service';
 import { kaplanMeier } from '../../src/stats';
 import { DATASET_NAMES } from '../../projections/dataset.registry';
@@ -36,10 +38,18 @@ describe('limited data set (e2e)', () => {
   const answer = async (name: string, mode?: string): Promise<Answer> =>
     (await get(`/datasets/${name}?minPosition=${head}${mode ? `&deidentify=${mode}` : ''}`, identified).expect(200)).body;
 
-  /** Real id -> pseudonym, from the Safe Harbor rows, which keep the order of the identified ones. */
+  /**
+   * Real id -> pseudonym, with the installation's own pseudonymizer (the rows are ordered by
+   * pseudonym, so nothing in them pairs the two); that a Safe Harbor row carries the same pseudonym
+   * is checked here too.
+   */
   async function pseudonyms(): Promise<Map<string, string>> {
+    const pseudonym = pseudonymizer(t.app.get<Buffer>(INSTALLATION_SECRET));
     const [real, safe] = [await answer('patients'), await answer('patients', 'safe-harbor')];
-    return new Map(real.rows.map((row, i) => [row.patient_id as string, safe.rows[i].patient_id as string]));
+    const alias = new Map(real.rows.map((row) => [row.patient_id as string, pseudonym(row.patient_id as string)]));
+    const safeIds = safe.rows.map((row) => row.patient_id as string);
+    expect(safeIds).toEqual([...alias.values()].sort()); // in pseudonym order, not in the order of the real ids
+    return alias;
   }
 
   /** For each dataset, each real row with its limited-data-set twin (same pseudonym, same course or interval). */
