@@ -26,7 +26,7 @@ describe('the app on EventStoreDB (in-process gRPC TEST DOUBLE, not EventStoreDB
     const contact = await t.http().post('/patients/MCC-1/contacts').set('If-Match', '0').send({ seenOn: '2000-05-05' }).expect(201);
     await t.http().post('/patients/MCC-1/contacts').set('If-Match', '0').send({ seenOn: '2001-05-05' }).expect(409);
 
-    const onNode = node.log.stream('patient-MCC-1')!;
+    const onNode = node.log.stream(t.streamOf('MCC-1'))!;
     expect(onNode.map((r) => r.type)).toEqual(['PatientEnrolled', 'ContactRecorded']);
     expect(contact.body).toMatchObject({ patientId: 'MCC-1', revision: 1, position: Number(onNode[1].position) });
     const events = (await t.http().get('/patients/MCC-1/events').expect(200)).body;
