@@ -10,7 +10,7 @@ describe('dataset manifest headers', () => {
     headPosition: 2011,
     eventsFolded: 2005,
     rows: 75,
-    softwareVersion: '0.1.0',
+    softwareVersion: '0.2.0',
     sha256: 'ced7162a2619f609065ba18b5041e34715ecdd1e8504e81f3f6a666e9e6678cb',
     deidentified: true,
     deidentification: 'limited-data-set',

@@ -26,7 +26,7 @@ export function configureApp(app: INestApplication): INestApplication {
     new DocumentBuilder()
       .setTitle('Cohort Chronicle')
       .setDescription('Event-sourced longitudinal patient tracker: every fact is an immutable event, corrected only by new events with a reason.')
-      .setVersion(process.env.npm_package_version ?? '0.1.0')
+      .setVersion(process.env.npm_package_version ?? '0.2.0')
       .addBearerAuth()
       .addCookieAuth('cc_session')
       .build(),
