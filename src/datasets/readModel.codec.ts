@@ -4,7 +4,7 @@
  * each payload's eventId is its entry's), and, on the way back, one string for each repeated value
  * (types, dates, codes, recordedAt), since a restart loads every record of the cohort at once.
  */
-import type { Entry, PatientRecord } from '../patients/patient.record';
+import { entryOfFields, type Entry, type PatientRecord } from '../patients/patient.record';
 import { shared, shareStrings } from '../shared/sharedStrings';
 
 type StoredEntry = Omit<Entry, 'original' | 'retracted' | 'data'> & { data: Record<string, unknown>; original?: Record<string, unknown> };
@@ -21,16 +21,10 @@ export function encodeRecord(record: PatientRecord): string {
 
 export function decodeRecord(text: string): PatientRecord {
   const stored = JSON.parse(text) as Omit<PatientRecord, 'entries'> & { entries: StoredEntry[] };
-  const entries = stored.entries.map(({ original, ...entry }): Entry => {
+  const entries = stored.entries.map((entry): Entry => {
     const data = payloadOf(entry.data, entry.eventId);
-    return {
-      ...entry,
-      type: shared(entry.type) as Entry['type'],
-      recordedAt: shared(entry.recordedAt),
-      data,
-      original: original === undefined ? data : payloadOf(original, entry.eventId),
-      retracted: entry.retractions.length > 0,
-    } as Entry;
+    const original = entry.original === undefined ? data : payloadOf(entry.original, entry.eventId);
+    return entryOfFields(entry.position, shared(entry.recordedAt), entry.eventId, shared(entry.type) as Entry['type'], data, original, entry.corrections, entry.retractions);
   });
   return { ...stored, entries };
 }
