@@ -100,7 +100,6 @@ export function openConnection(file: string) {
     ),
     lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?').pluck(),
     byEventId: db.prepare('SELECT * FROM events WHERE event_id = ?'),
-    eventExists: db.prepare('SELECT 1 FROM events WHERE event_id = ?').pluck(),
     stream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision'),
     all: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
     head: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
@@ -110,22 +109,40 @@ export function openConnection(file: string) {
     const row = statements.byEventId.get(eventId) as Row | undefined;
     return row && toEvent(row);
   };
-  /** One caller's append, chained to `previousHash`. */
+  /**
+   * One caller's append, chained to `previousHash`. A retry carries event ids already in the log; looking
+   * them up would cost a query per append, so it is done only when the append is refused (a stale
+   * revision, or its first event's id taken): the refusal becomes the first append's answer when every
+   * event is already in this stream, as alreadyAppended decides.
+   */
   const appendOneBody = ({ streamId, events, expectedRevision }: AppendRequest, previousHash: string): { result: AppendResult; hash: string } => {
-    // A retry carries event ids already in the log; a first append's first id is new, one look-up says so.
-    const replayed = events.length > 0 && statements.eventExists.get(events[0].eventId) !== undefined ? alreadyAppended(events, findEvent, streamId) : null;
-    if (replayed) return { result: replayed, hash: previousHash };
+    const replay = () => {
+      const replayed = alreadyAppended(events, findEvent, streamId);
+      return replayed && { result: replayed, hash: previousHash };
+    };
     const last = statements.lastRevision.get(streamId) as number | null;
-    checkExpectedRevision(streamId, expectedRevision, last === null ? 'no_stream' : last);
+    try {
+      checkExpectedRevision(streamId, expectedRevision, last === null ? 'no_stream' : last);
+    } catch (error) {
+      const replayed = replay();
+      if (replayed) return replayed;
+      throw error;
+    }
     let revision = last ?? -1;
     let position = 0;
     let hash = previousHash;
-    for (const event of events) {
+    for (const [i, event] of events.entries()) {
       revision += 1;
       const placed = { ...event, streamId, revision };
       hash = eventHash(hash, placed);
-      const info = statements.insert.run({ ...placed, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), hash });
-      position = Number(info.lastInsertRowid);
+      try {
+        position = Number(statements.insert.run({ ...placed, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), hash }).lastInsertRowid);
+      } catch (error) {
+        // Nothing of this append is written before its first event, so a retry is still recognisable here.
+        const replayed = i === 0 && codeOf(error) === 'SQLITE_CONSTRAINT_UNIQUE' ? replay() : null;
+        if (replayed) return replayed;
+        throw error;
+      }
     }
     return { result: { nextExpectedRevision: revision, position }, hash };
   };

@@ -87,6 +87,25 @@ describe('sqlite adapter', () => {
       expect(await verifyLog(store)).toMatchObject({ ok: true, checked: 5 });
     });
 
+    it('answers a retried append (same event ids) with the first answer whatever revision it expects, alone or in a batch', async () => {
+      const pair = [newEvent(), newEvent()];
+      const single = [newEvent()];
+      const first = await store.appendToStream('patient-1', pair, { expectedRevision: 'no_stream' });
+      const firstSingle = await store.appendToStream('patient-2', single, { expectedRevision: 'no_stream' });
+      await expect(store.appendToStream('patient-1', pair, { expectedRevision: 'any' })).resolves.toEqual(first);
+      await expect(store.appendToStream('patient-2', single, { expectedRevision: 'stream_exists' })).resolves.toEqual(firstSingle);
+      const inBatch = await Promise.allSettled([
+        store.appendToStream('patient-1', pair, { expectedRevision: 'any' }),
+        store.appendToStream('patient-1', pair, { expectedRevision: 'no_stream' }),
+        store.appendToStream('patient-2', single, { expectedRevision: 'any' }),
+        // a new event followed by one already in the stream is no retry: refused, nothing written
+        store.appendToStream('patient-1', [newEvent(), pair[0]], { expectedRevision: 'any' }),
+      ]);
+      expect(inBatch.slice(0, 3).map((r) => (r as PromiseFulfilledResult<unknown>).value)).toEqual([first, first, firstSingle]);
+      expect((inBatch[3] as PromiseRejectedResult).reason.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
+      expect(await store.headPosition()).toBe(3);
+    });
+
     it('answers an append only once its transaction is committed: another connection already sees it', async () => {
       const appended = await Promise.all([0, 1, 2].map((i) => store.appendToStream(`patient-${i}`, [newEvent()], { expectedRevision: 'no_stream' })));
       const other = new Database(join(dir, 'events.sqlite'), { readonly: true });
