@@ -42,7 +42,7 @@ export async function renderPatient(main, patientId, { cut, signal, refresh, ann
     main,
     breadcrumb,
     heading,
-    h('p', { class: 'summary', id: 'patient-summary' }, `${state.sex}, born ${state.birthDate}; research authorization ${state.researchAuthorization}; treatment history ${state.treatmentHistory}. `, present ? `Revision ${current.revision}.` : `Shown as of log position ${record.shownPosition}; ${later} later event${later === 1 ? '' : 's'} left out.`),
+    h('p', { class: 'summary', id: 'patient-summary' }, `${state.sex}, born ${state.birthDate ?? '(erased)'}; research authorization ${state.researchAuthorization}; treatment history ${state.treatmentHistory}. `, present ? `Revision ${current.revision}.` : `Shown as of log position ${record.shownPosition}; ${later} later event${later === 1 ? '' : 's'} left out.`),
     present ? null : h('p', { class: 'note' }, 'This is the record as it stood at an earlier point, so it cannot be changed here: choose "Now" under "Record as known" to enter data.'),
     cut.asOf ? h('p', { class: 'note' }, `Facts dated after ${cut.asOf} are faded in the timeline and the tables.`) : null,
     h('section', { class: 'panel', 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline'), h('div', { class: 'figure-scroll' }, timeline), timelineKey()),

@@ -47,7 +47,7 @@ export async function renderPatients(main, { signal, announce }) {
       'tbody',
       {},
       page.items.map((/** @type {any} */ p) =>
-        h('tr', {}, h('th', { scope: 'row' }, h('a', { href: pageHref(`/patients/${encodeURIComponent(p.patientId)}`) }, p.patientId)), h('td', {}, p.sex), h('td', {}, p.birthDate), h('td', {}, p.researchAuthorization), h('td', {}, p.died ? 'yes' : 'no'), h('td', {}, p.revision), h('td', {}, p.lastRecordedAt.replace('T', ' ').replace(/\.\d+Z$/, ''))),
+        h('tr', {}, h('th', { scope: 'row' }, h('a', { href: pageHref(`/patients/${encodeURIComponent(p.patientId)}`) }, p.patientId)), h('td', {}, p.sex), h('td', {}, p.birthDate ?? '(erased)'), h('td', {}, p.researchAuthorization), h('td', {}, p.died ? 'yes' : 'no'), h('td', {}, p.revision), h('td', {}, p.lastRecordedAt.replace('T', ' ').replace(/\.\d+Z$/, ''))),
       ),
     ),
   );
