@@ -26,7 +26,7 @@ export function decodeRecord(text: string): PatientRecord {
     const original = entry.original === undefined ? data : payloadOf(entry.original, entry.eventId);
     return entryOfFields(entry.position, shared(entry.recordedAt), entry.eventId, shared(entry.type) as Entry['type'], data, original, entry.corrections, entry.retractions);
   });
-  return { ...stored, entries };
+  return Object.assign(stored, { entries }) as PatientRecord;
 }
 
 function payloadOf(payload: Record<string, unknown>, eventId: string): Entry['data'] {
