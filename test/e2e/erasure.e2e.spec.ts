@@ -78,7 +78,7 @@ describe('erasure (e2e, SQLite data directory)', () => {
   }
 
   async function rebuildDone(generationBefore: number) {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const [model] = (await t.http().get('/health').expect(200)).body.readModels;
       if (model && model.rebuilding === null && model.generation > generationBefore) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
