@@ -121,6 +121,7 @@ describe('erasure (e2e, SQLite data directory)', () => {
 
   it('after erasing one anonymous and one excluded: nothing identifying anywhere, the chain verifies, the counts are as asked', async () => {
     const generation = (await t.http().get('/health').expect(200)).body.readModels[0].generation as number;
+    const beforeErasure = await head();
     const anonymous = await t.http().post(`/patients/${ANON.id}/erasure`).send({ mode: 'anonymous', reason: `request by ${ANON.id}` }).expect(200);
     expect(anonymous.body).toMatchObject({ mode: 'anonymous', anonymousId: expect.stringMatching(/^erased-[0-9a-f-]{36}$/), keyShredded: true });
     await rebuildDone(generation);
@@ -139,6 +140,10 @@ describe('erasure (e2e, SQLite data directory)', () => {
     // calcinosis diagnosed 1995-02-01, death (corrected) 2003-03-05: 2954 days (1995-02-01 + 2954 d = 2003-03-05)
     expect(survival.find((r) => r.patient_id === anonymous.body.anonymousId)).toMatchObject({ entry_date: '1995-02-01', age_days: null, time_days: 2954, status: 1 });
     expect(survival.some((r) => r.patient_id === excluded.body.anonymousId)).toBe(false);
+    // a knowledge cut before the erasures shows them erased too: the log cannot be unread, the keys are gone
+    const earlier = (await get(`/datasets/survival?atPosition=${beforeErasure}`)).body.rows as Record<string, unknown>[];
+    expect(earlier.filter((r) => String(r.patient_id).startsWith('erased-')).map((r) => r.patient_id)).toEqual([anonymous.body.anonymousId]);
+    expect(earlier).toHaveLength(survival.length);
 
     const answers = await everyAnswer([anonymous.body.anonymousId, excluded.body.anonymousId]);
     for (const text of IDENTIFYING) expect({ text, found: answers.includes(text) }).toEqual({ text, found: false });
