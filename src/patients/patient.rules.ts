@@ -21,15 +21,14 @@ function duplicates(values: readonly string[]): string[] {
   return [...new Set(values.filter((v) => seen.size === seen.add(v).size))];
 }
 
-function datedFacts(facts: PatientFacts): { what: string; on: IsoDate }[] {
-  return [
-    ...facts.diagnoses.map((d) => ({ what: `diagnosis ${d.diagnosisId}`, on: d.diagnosedOn })),
-    ...facts.lesions.map((l) => ({ what: `lesion ${l.lesionId} onset`, on: l.onsetOn })),
-    ...facts.treatments.map((t) => ({ what: `treatment ${t.treatmentId} start`, on: t.startedOn })),
-    ...facts.stops.map((s) => ({ what: `treatment ${s.treatmentId} stop`, on: s.stoppedOn })),
-    ...facts.responses.map((r) => ({ what: `response of treatment ${r.treatmentId}`, on: r.assessedOn })),
-    ...facts.contacts.map((c) => ({ what: 'contact', on: c.seenOn })),
-  ];
+/** Each dated fact with its date, and the words that name it (made only when a rule is broken). */
+function forEachDatedFact(facts: PatientFacts, visit: (on: IsoDate, what: () => string) => void): void {
+  for (const d of facts.diagnoses) visit(d.diagnosedOn, () => `diagnosis ${d.diagnosisId}`);
+  for (const l of facts.lesions) visit(l.onsetOn, () => `lesion ${l.lesionId} onset`);
+  for (const t of facts.treatments) visit(t.startedOn, () => `treatment ${t.treatmentId} start`);
+  for (const s of facts.stops) visit(s.stoppedOn, () => `treatment ${s.treatmentId} stop`);
+  for (const r of facts.responses) visit(r.assessedOn, () => `response of treatment ${r.treatmentId}`);
+  for (const c of facts.contacts) visit(c.seenOn, () => 'contact');
 }
 
 /** violations, once per facts object (see liveFacts): a command's "before" was the last one's "after". */
@@ -44,10 +43,10 @@ function findViolations(facts: PatientFacts): Violation[] {
   const found: Violation[] = [];
   const birth = facts.enrolment?.birthDate;
   const death = facts.deaths[0]?.diedOn;
-  for (const fact of datedFacts(facts)) {
-    if (birth && fact.on < birth) found.push(ruleViolated(`${fact.what} (${fact.on}) is before birth (${birth})`));
-    if (death && fact.on > death) found.push(ruleViolated(`${fact.what} (${fact.on}) is after death (${death})`));
-  }
+  forEachDatedFact(facts, (on, what) => {
+    if (birth && on < birth) found.push(ruleViolated(`${what()} (${on}) is before birth (${birth})`));
+    if (death && on > death) found.push(ruleViolated(`${what()} (${on}) is after death (${death})`));
+  });
   if (birth && death && death < birth) found.push(ruleViolated(`death (${death}) is before birth (${birth})`));
   if (facts.deaths.length > 1) found.push(conflict('a death is already recorded for this patient'));
 
