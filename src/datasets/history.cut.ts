@@ -42,8 +42,20 @@ function stampFilter(last: number, knownAtMs: number): (stamp: Stamp) => boolean
   if (knownAtMs === Infinity) return (s) => s.position <= last;
   const byValue = (s: Stamp) => epochMsOfInstant(s.recordedAt) <= knownAtMs;
   const knownAt = Number.isFinite(knownAtMs) ? new Date(knownAtMs).toISOString() : '';
-  if (!CANONICAL.test(knownAt)) return (s) => s.position <= last && byValue(s);
-  return (s) => s.position <= last && (s.recordedAt.length === 24 && CANONICAL.test(s.recordedAt) ? s.recordedAt <= knownAt : byValue(s));
+  if (!isCanonical(knownAt)) return (s) => s.position <= last && byValue(s);
+  return (s) => s.position <= last && (isCanonical(s.recordedAt) ? s.recordedAt <= knownAt : byValue(s));
 }
 
-const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** The form Date#toISOString writes for years 0000-9999 (YYYY-MM-DDTHH:mm:ss.sssZ), checked by its fixed characters. */
+function isCanonical(instant: string): boolean {
+  return (
+    instant.length === 24 &&
+    instant.charCodeAt(4) === 45 && // -
+    instant.charCodeAt(7) === 45 &&
+    instant.charCodeAt(10) === 84 && // T
+    instant.charCodeAt(13) === 58 && // :
+    instant.charCodeAt(16) === 58 &&
+    instant.charCodeAt(19) === 46 && // .
+    instant.charCodeAt(23) === 90 // Z
+  );
+}
