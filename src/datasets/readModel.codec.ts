@@ -5,7 +5,7 @@
  * (types, dates, codes, recordedAt), since a restart loads every record of the cohort at once.
  */
 import { entryOfFields, type Entry, type PatientRecord } from '../patients/patient.record';
-import { shared, shareStrings } from '../shared/sharedStrings';
+import { sameAsLast, shared, shareStrings } from '../shared/sharedStrings';
 
 type StoredEntry = Omit<Entry, 'original' | 'retracted' | 'data'> & { data: Record<string, unknown>; original?: Record<string, unknown> };
 
@@ -24,7 +24,7 @@ export function decodeRecord(text: string): PatientRecord {
   const entries = stored.entries.map((entry): Entry => {
     const data = payloadOf(entry.data, entry.eventId);
     const original = entry.original === undefined ? data : payloadOf(entry.original, entry.eventId);
-    return entryOfFields(entry.position, shared(entry.recordedAt), entry.eventId, shared(entry.type) as Entry['type'], data, original, entry.corrections, entry.retractions);
+    return entryOfFields(entry.position, sameAsLast(entry.recordedAt), entry.eventId, shared(entry.type) as Entry['type'], data, original, entry.corrections, entry.retractions);
   });
   return Object.assign(stored, { entries }) as PatientRecord;
 }

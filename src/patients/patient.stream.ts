@@ -4,7 +4,7 @@ import type { StreamDecider } from '../shared/handleCommand';
 import type { PatientCommand } from './patient.commands';
 import { patientDecider, type PatientState } from './patient.decider';
 import { PATIENT_EVENT_SCHEMA_VERSION, type PatientEvent, type RecordedPatientEvent } from './patient.events';
-import { shared, shareStrings } from '../shared/sharedStrings';
+import { sameAsLast, shared, shareStrings } from '../shared/sharedStrings';
 import { PATIENT_UPCASTERS, upcast, type UpcasterRegistry } from './patient.upcasters';
 
 /**
@@ -18,7 +18,7 @@ export const recordedPatientEventReader =
       type: stored.type,
       data: shareStrings(upcast(stored.type, stored.schemaVersion, stored.data, current, upcasters) as object),
       eventId: stored.eventId,
-      recordedAt: shared(stored.recordedAt),
+      recordedAt: sameAsLast(stored.recordedAt),
       position: stored.position,
     }) as RecordedPatientEvent;
 

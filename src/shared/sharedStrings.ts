@@ -1,6 +1,6 @@
 /**
- * One string object for each repeated short value (codes, dates, instants): a registry's read models
- * hold millions of payloads that say "calcinosis_cutis" or "2015-01-01T06:00:33.000Z" again and again.
+ * One string object for each repeated short value (codes, dates): a registry's read models
+ * hold millions of payloads that say "calcinosis_cutis" or "dystrophic" again and again.
  * The table is bounded: when full it starts afresh (strings already shared stay shared).
  */
 const LIMIT = 500_000;
@@ -14,6 +14,13 @@ export function shared(value: string): string {
   table.set(value, value);
   return value;
 }
+
+/**
+ * For values that repeat in runs rather than across the whole cohort (the recordedAt of one command's
+ * or one import's events): one string per run, without filling the table with every instant.
+ */
+let lastOfRun = '';
+export const sameAsLast = (value: string): string => (value === lastOfRun ? lastOfRun : (lastOfRun = value));
 
 /** Replaces, in place, each short string of a payload (and of its string lists) by the shared equal one. */
 export function shareStrings<T extends object>(payload: T): T {
