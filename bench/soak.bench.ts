@@ -224,7 +224,7 @@ async function sampled(phase: Sample['phase'], server: Server, recorder: Recorde
 }
 
 const compact = (samples: Sample[]) =>
-  samples.map((s) => ({ t: s.t, rssMb: round(s.rssMb, 1), heapMb: round(s.heapMb, 1), events: s.events, requests: s.requests, p50Ms: round(s.p50Ms, 1), p99Ms: round(s.p99Ms, 1), statuses: s.statuses, load1: s.load1 }));
+  samples.map((s) => ({ t: s.t, rssMb: round(s.rssMb, 1), heapMb: round(s.heapMb, 1), externalMb: round(s.externalMb, 1), events: s.events, requests: s.requests, p50Ms: round(s.p50Ms, 1), p99Ms: round(s.p99Ms, 1), statuses: s.statuses, load1: s.load1 }));
 
 /** Seeds the data directory: a generated bundle of `patients` imported through the CLI (no server yet). */
 function seed(dataDir: string, patients: number): void {
