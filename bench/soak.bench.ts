@@ -428,7 +428,8 @@ export async function soak(minutes: number, patients: number, steadyShare: numbe
     });
     report({ measure: 'soak writes samples', samples: compact(writeSamples) });
 
-    const line = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+    // fewer than 12 samples (2 minutes) is too short for a slope to mean anything
+    const line = (ok: boolean, samples = Math.min(steady.samplesUsed, writes.samplesUsed)) => `${ok ? 'PASS' : 'FAIL'}${samples < 12 ? ' (too few samples for a verdict: give each phase 2 minutes or more)' : ''}`;
     process.stdout.write(
       [
         '',
