@@ -102,7 +102,7 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
       );
     }
     case 'EntryRetracted':
-      return replaceEntry(record, event.data.eventId, (entry) => entryWith(entry, { retractions: [...entry.retractions, stamp], retracted: true }));
+      return replaceEntry(record, event.data.eventId, (entry) => entryWith(entry, { retractions: [...entry.retractions, stamp] }));
     case 'ResearchAuthorizationChanged': {
       const { researchAuthorization } = event.data;
       return recordWith(record, { researchAuthorization, authorizationChanges: [...record.authorizationChanges, { ...stamp, researchAuthorization }] });
@@ -145,7 +145,8 @@ function payloadWith(payload: object, ...fields: object[]): Live<PatientFact> {
 /** A record with fields replaced (Object.assign for the reason payloadWith gives). */
 const recordWith = (record: PatientRecord, fields: Partial<PatientRecord>): PatientRecord => Object.assign({}, record, fields);
 
-function entryWith(entry: Entry, patch: Partial<Pick<Entry, 'data' | 'corrections' | 'retractions' | 'retracted'>>): Entry {
+/** The entry with some of its changeable fields replaced (`retracted` follows from the retractions). */
+function entryWith(entry: Entry, patch: Partial<Pick<Entry, 'data' | 'corrections' | 'retractions'>>): Entry {
   const { position, recordedAt, eventId, type, original } = entry;
   return entryOfFields(position, recordedAt, eventId, type, patch.data ?? entry.data, original, patch.corrections ?? entry.corrections, patch.retractions ?? entry.retractions);
 }
@@ -193,7 +194,6 @@ export function recordAsKnown(record: PatientRecord, known: (stamp: Stamp) => bo
             data: corrections.reduce((data, c) => payloadWith(data, c.changes, { eventId: entry.eventId }), entry.original),
             corrections,
             retractions,
-            retracted: retractions.length > 0,
           }),
     );
     if (entry.type === 'PatientEnrolled') {
