@@ -35,17 +35,22 @@ function earliest(diagnoses: readonly Diagnosis[]): Diagnosis | null {
 
 export function factsAsOf(facts: PatientFacts, asOf: IsoDate | null): PatientFacts {
   if (asOf === null) return facts;
-  const by = (on: IsoDate) => on <= asOf;
   return {
     enrolment: facts.enrolment,
-    diagnoses: facts.diagnoses.filter((d) => by(d.diagnosedOn)),
-    lesions: facts.lesions.filter((l) => by(l.onsetOn)),
-    treatments: facts.treatments.filter((t) => by(t.startedOn)),
-    stops: facts.stops.filter((s) => by(s.stoppedOn)),
-    responses: facts.responses.filter((r) => by(r.assessedOn)),
-    contacts: facts.contacts.filter((c) => by(c.seenOn)),
-    deaths: facts.deaths.filter((d) => by(d.diedOn)),
+    diagnoses: datedBy(facts.diagnoses, 'diagnosedOn', asOf),
+    lesions: datedBy(facts.lesions, 'onsetOn', asOf),
+    treatments: datedBy(facts.treatments, 'startedOn', asOf),
+    stops: datedBy(facts.stops, 'stoppedOn', asOf),
+    responses: datedBy(facts.responses, 'assessedOn', asOf),
+    contacts: datedBy(facts.contacts, 'seenOn', asOf),
+    deaths: datedBy(facts.deaths, 'diedOn', asOf),
   };
+}
+
+/** The facts dated on or before `asOf`: the list itself when that is all of them (a dataset asks for 100,000 patients' lists at a time). */
+function datedBy<F, K extends keyof F>(facts: F[], field: K, asOf: IsoDate): F[] {
+  const later = facts.findIndex((f) => (f[field] as IsoDate) > asOf);
+  return later < 0 ? facts : facts.filter((f) => (f[field] as IsoDate) <= asOf);
 }
 
 function analysisPatient(patientId: string, record: PatientRecord, asOf: IsoDate | null): AnalysisPatient | null {
@@ -69,12 +74,19 @@ function analysisPatient(patientId: string, record: PatientRecord, asOf: IsoDate
   };
 }
 
-/** The analysis set as of `asOf`, in patient_id order. */
-export function analysisCohort(records: ReadonlyMap<string, PatientRecord>, asOf?: IsoDate): AnalysisPatient[] {
-  const patients: AnalysisPatient[] = [];
+/**
+ * What `rowsOf` makes of each patient of the analysis set as of `asOf`, patients in patient_id order
+ * (each one's rows in the order rowsOf gives). A patient becomes rows as soon as it is derived, so a
+ * dataset over the whole registry never holds every patient's facts at once.
+ */
+export function analysisRows<R>(records: ReadonlyMap<string, PatientRecord>, asOf: IsoDate | undefined, rowsOf: (patient: AnalysisPatient) => R[]): R[] {
+  const groups: { patientId: string; rows: R[] }[] = [];
   for (const [patientId, record] of records) {
     const patient = analysisPatient(patientId, record, asOf ?? null);
-    if (patient) patients.push(patient);
+    if (patient) groups.push({ patientId: patient.patientId, rows: rowsOf(patient) });
   }
-  return patients.sort((a, b) => byCodeUnits(a.patientId, b.patientId));
+  groups.sort((a, b) => byCodeUnits(a.patientId, b.patientId));
+  const rows: R[] = [];
+  for (const group of groups) for (const row of group.rows) rows.push(row);
+  return rows;
 }

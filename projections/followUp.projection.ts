@@ -3,7 +3,7 @@
  * the time scale that survival also uses.
  */
 import { daysBetween, maxDate, monthsFromDays, type IsoDate } from '../src/shared/dates';
-import { analysisCohort, type AnalysisPatient } from './analysis.cohort';
+import { analysisRows, type AnalysisPatient } from './analysis.cohort';
 import { column, type Projection } from './projection';
 
 export type FollowUpEnd = 'death' | 'last_contact' | 'cut_off';
@@ -52,9 +52,10 @@ export const followUpProjection: Projection = {
     column('ended_by', 'code', null, 'death | last_contact | cut_off (censored at asOf, known alive after it)'),
   ],
   rows(cohort, { asOf }) {
-    return analysisCohort(cohort.records, asOf).map((patient) => {
+    return analysisRows(cohort.records, asOf, (patient) => {
       const f = followUpOf(patient);
-      return {
+      return [
+        {
         patient_id: patient.patientId,
         calcinosis_diagnosed_on: patient.calcinosis.diagnosedOn,
         followup_end: f?.end ?? null,
@@ -62,7 +63,8 @@ export const followUpProjection: Projection = {
         followup_months: f ? monthsFromDays(f.days) : null,
         died: f ? Number(f.died) : null,
         ended_by: f?.endedBy ?? null,
-      };
+        },
+      ];
     });
   },
 };

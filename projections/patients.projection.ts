@@ -4,7 +4,7 @@
  */
 import { IMAGING_CONFIRMATIONS } from '../src/patients/patient.vocabulary';
 import type { AnalysisPatient } from './analysis.cohort';
-import { analysisCohort } from './analysis.cohort';
+import { analysisRows } from './analysis.cohort';
 import { column, listCell, type Projection } from './projection';
 import { ageAtOnsetOf } from './timeToOnset.projection';
 import { TREATMENT_SUMMARY_COLUMNS, treatmentSummaryOf } from './treatmentSummary.projection';
@@ -41,10 +41,11 @@ export const patientsProjection: Projection = {
     ...TREATMENT_SUMMARY_COLUMNS,
   ],
   rows(cohort, { asOf }) {
-    return analysisCohort(cohort.records, asOf).map((patient) => {
+    return analysisRows(cohort.records, asOf, (patient) => {
       const sites = [...new Set(patient.facts.lesions.map((l) => l.site))];
       const confirmedBy: readonly string[] = patient.calcinosis.confirmedBy;
-      return {
+      return [
+        {
         patient_id: patient.patientId,
         sex: patient.enrolment.sex,
         birth_year: patient.enrolment.birthDate === null ? null : Number(patient.enrolment.birthDate.slice(0, 4)),
@@ -63,7 +64,8 @@ export const patientsProjection: Projection = {
         biopsy: Number(confirmedBy.includes('biopsy')),
         imaging: Number(confirmedBy.some((c) => IMAGING_CONFIRMATIONS.includes(c))),
         ...treatmentSummaryOf(patient),
-      };
+        },
+      ];
     });
   },
 };

@@ -1,7 +1,10 @@
 import { GivenLog } from './cohort.specification';
 import { DATASETS } from './dataset.registry';
 import { dictionaryMarkdown } from './dictionary.render';
-import { formatCell, jsonRows, textTable } from './row.format';
+import fc from 'fast-check';
+import { stringify } from 'csv-stringify/sync';
+import { csvText, formatCell, jsonRows, textTable } from './row.format';
+import type { Column, Row } from './projection';
 
 describe('canonical cells', () => {
   it('given decimals, then 10 places, rounded to nearest (as R sprintf("%.10f") and Python "%.10f" print them)', () => {
@@ -24,6 +27,37 @@ describe('canonical cells', () => {
     const columns = [{ name: 'm', type: 'decimal' as const, unit: 'months', definition: '' }];
     expect(jsonRows(columns, [{ m: 695 / 30.4375 }])).toEqual([{ m: 22.8336755647 }]);
     expect(textTable(columns, [{ m: 695 / 30.4375 }])).toEqual([['m'], ['22.8336755647']]);
+  });
+});
+
+describe('canonical CSV', () => {
+  const columns: Column[] = [
+    { name: 'patient_id', type: 'text', unit: null, definition: '' },
+    { name: 'time_days', type: 'integer', unit: 'days', definition: '' },
+    { name: 'time_months', type: 'decimal', unit: 'months', definition: '' },
+  ];
+
+  it('given cells with quotes, commas and line ends, then only those are quoted, quotes doubled, "\\n" after every record', () => {
+    const rows: Row[] = [
+      { patient_id: 'P1', time_days: 695, time_months: 695 / 30.4375 },
+      { patient_id: 'say "hi", twice', time_days: null, time_months: null },
+      { patient_id: 'two\nlines', time_days: -1, time_months: 0 },
+      { patient_id: 'carriage\rreturn', time_days: 0, time_months: 1 },
+    ];
+    expect(csvText(columns, rows)).toBe(
+      'patient_id,time_days,time_months\nP1,695,22.8336755647\n"say ""hi"", twice",,\n"two\nlines",-1,0.0000000000\ncarriage\rreturn,0,1.0000000000\n',
+    );
+    expect(csvText(columns, [])).toBe('patient_id,time_days,time_months\n');
+  });
+
+  it('given any text, then the bytes are those csv-stringify writes for the same cells', () => {
+    const text = fc.oneof(fc.string(), fc.array(fc.constantFrom('a', '"', ',', '\n', '\r', ' ', 'é', '\u2028')).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(fc.array(fc.record({ patient_id: text, time_days: fc.option(fc.integer(), { nil: null }), time_months: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { nil: null }) })), (rows) => {
+        expect(csvText(columns, rows)).toBe(stringify(textTable(columns, rows), { record_delimiter: '\n' }));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -3,7 +3,7 @@
  * rate-table comparison (age and calendar date at entry, sex).
  */
 import { daysBetween, monthsFromDays } from '../src/shared/dates';
-import { analysisCohort } from './analysis.cohort';
+import { analysisRows } from './analysis.cohort';
 import { followUpOf } from './followUp.projection';
 import { column, type Projection } from './projection';
 
@@ -22,7 +22,7 @@ export const survivalProjection: Projection = {
     column('status', 'flag', null, '1 death, 0 censored'),
   ],
   rows(cohort, { asOf }) {
-    return analysisCohort(cohort.records, asOf).flatMap((patient) => {
+    return analysisRows(cohort.records, asOf, (patient) => {
       const f = followUpOf(patient);
       if (f === null) return [];
       return [

@@ -4,7 +4,7 @@
  * covariate. The intervals of a patient add up to their row of the survival dataset.
  */
 import { daysBetween, monthsFromDays } from '../src/shared/dates';
-import { analysisCohort } from './analysis.cohort';
+import { analysisRows } from './analysis.cohort';
 import { followUpOf } from './followUp.projection';
 import { column, type Projection, type Row } from './projection';
 import { coursesOf, type Course } from './treatments.projection';
@@ -37,7 +37,7 @@ export const survivalCountingProjection: Projection = {
     column('calcinosis_treated', 'flag', null, '1 when a calcinosis course (a procedure included) started on or before the interval start'),
   ],
   rows(cohort, { asOf }) {
-    return analysisCohort(cohort.records, asOf).flatMap((patient) => {
+    return analysisRows(cohort.records, asOf, (patient) => {
       const f = followUpOf(patient);
       if (f === null) return [];
       const spans: Span[] = coursesOf(patient).map((c) => ({

@@ -3,7 +3,7 @@
  * before the ACTD diagnosis as 0 months; the raw (negative) value stays beside it.
  */
 import { completedYears, daysBetween, minDate, monthsFromDays, type IsoDate } from '../src/shared/dates';
-import { analysisCohort, type AnalysisPatient } from './analysis.cohort';
+import { analysisRows, type AnalysisPatient } from './analysis.cohort';
 import { column, type Projection } from './projection';
 
 /** The calcinosis onset: the earliest onset of the patient's lesions dated on or before asOf. */
@@ -31,11 +31,12 @@ export const timeToOnsetProjection: Projection = {
     column('time_to_onset_months', 'decimal', 'months', 'time_to_onset_months_raw floored at 0, as the seed study counts it'),
   ],
   rows(cohort, { asOf }) {
-    return analysisCohort(cohort.records, asOf).map((patient) => {
+    return analysisRows(cohort.records, asOf, (patient) => {
       const onset = onsetOf(patient);
       const actd = patient.actd;
       const days = onset !== null && actd !== null ? daysBetween(actd.diagnosedOn, onset) : null;
-      return {
+      return [
+        {
         patient_id: patient.patientId,
         actd_condition: actd?.condition ?? null,
         actd_subtype: actd?.subtype ?? null,
@@ -45,7 +46,8 @@ export const timeToOnsetProjection: Projection = {
         time_to_onset_days_raw: days,
         time_to_onset_months_raw: days === null ? null : monthsFromDays(days),
         time_to_onset_months: days === null ? null : monthsFromDays(Math.max(0, days)),
-      };
+        },
+      ];
     });
   },
 };

@@ -3,7 +3,7 @@
  * by the conventions of shared/cohorts/mayo-2012/expected.json.
  */
 import { GRADE_RANK, type Grade } from '../src/patients/patient.vocabulary';
-import { analysisCohort, type AnalysisPatient } from './analysis.cohort';
+import { analysisRows, type AnalysisPatient } from './analysis.cohort';
 import { column, listCell, type Column, type Projection, type Row } from './projection';
 import { coursesOf, type Course } from './treatments.projection';
 
@@ -52,6 +52,6 @@ export const treatmentSummaryProjection: Projection = {
   description: 'Per-patient summary of the calcinosis treatment: category, best response, agents.',
   columns: [column('patient_id', 'text', null, "the registry's patient id"), ...TREATMENT_SUMMARY_COLUMNS],
   rows(cohort, { asOf }) {
-    return analysisCohort(cohort.records, asOf).map((patient) => ({ patient_id: patient.patientId, ...treatmentSummaryOf(patient) }));
+    return analysisRows(cohort.records, asOf, (patient) => [{ patient_id: patient.patientId, ...treatmentSummaryOf(patient) }]);
   },
 };

@@ -5,7 +5,7 @@
 import type { PatientFacts } from '../src/patients/patient.record';
 import type { Grade } from '../src/patients/patient.vocabulary';
 import { daysBetween, monthsFromDays, type IsoDate } from '../src/shared/dates';
-import { analysisCohort, type AnalysisPatient } from './analysis.cohort';
+import { analysisRows, type AnalysisPatient } from './analysis.cohort';
 import { byCodeUnits, column, listCell, type Projection } from './projection';
 
 export type Course = PatientFacts['treatments'][number] & {
@@ -57,7 +57,7 @@ export const treatmentsProjection: Projection = {
     column('lesion_ids', 'list', null, 'the lesions the course targets; blank: all'),
   ],
   rows(cohort, { asOf }) {
-    return analysisCohort(cohort.records, asOf).flatMap((patient) =>
+    return analysisRows(cohort.records, asOf, (patient) =>
       coursesOf(patient).map((c) => {
         const days = c.stoppedOn === null ? null : daysBetween(c.startedOn, c.stoppedOn);
         return {

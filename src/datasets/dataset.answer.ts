@@ -6,11 +6,10 @@
  * generation: the same log and parameters give byte-identical answers.
  */
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { version } from '../../package.json';
 import type { CohortState } from '../../projections/cohort.fold';
 import type { Projection, Row } from '../../projections/projection';
-import { jsonRows, textTable } from '../../projections/row.format';
+import { csvText, jsonRows } from '../../projections/row.format';
 import { deidentifyColumns, deidentifyRowsAs, type DeidentifyKeys, type DeidentifyMode } from '../../projections/deidentify.modes';
 import type { DatasetParams } from './datasets.params';
 
@@ -49,7 +48,7 @@ export function datasetAnswer(projection: Projection, state: CohortState, params
   if (mode !== null && keys === undefined) throw new Error('de-identified rows need the installation keys');
   const rows = mode === null ? identified : deidentifyRowsAs(mode, projection, identified, keys!);
   const columns = mode === null ? projection.columns : deidentifyColumns(mode, projection);
-  const csv = stringify(textTable(columns, rows), { record_delimiter: '\n' });
+  const csv = csvText(columns, rows);
   const manifest: DatasetManifest = {
     dataset: projection.name,
     asOf: params.asOf ?? null,

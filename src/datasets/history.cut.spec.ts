@@ -42,9 +42,13 @@ async function storeOf(events: readonly LoggedPatientEvent[], every: number): Pr
 const logged = async (store: EventStore) => (await store.readAll()).map(toLoggedPatientEvent).filter((e) => e !== null);
 
 describe.each(storages)('historical cuts from the live records of a %s read model', (_kind, storageOf, reopen) => {
-  it('answer like folding the whole log with the cut, at every position and instant, whatever the order of recordedAt', async () => {
+  // In order, most records are cut by bisecting their entries; out of order, by looking at each stamp.
+  it.each([
+    ['moving forward', false],
+    ['sometimes going back', true],
+  ])('answer like folding the whole log with the cut, at every position and instant, with recordedAt %s', async (_order, outOfOrder) => {
     await fc.assert(
-      fc.asyncProperty(histories({ outOfOrder: true }), fc.integer({ min: 2, max: 7 }), async (events, every) => {
+      fc.asyncProperty(histories({ outOfOrder }), fc.integer({ min: 2, max: 7 }), async (events, every) => {
         const store = await storeOf(events, every);
         const follower = new CohortFollower(storageOf());
         await follower.readToHead(store);

@@ -6,8 +6,13 @@
  * - any other patient is their live record filtered to what the cut knew (recordAsKnown).
  * No log is read and nothing is awaited: the live maps cannot move under the cut. The cut is taken
  * over the log up to the live read model's position (the manifest's `position`).
+ *
+ * The filtered records are made when a consumer reaches them and not kept: a dataset over 100,000
+ * patients then holds one patient's cut record at a time, and what it leaves behind dies young
+ * instead of filling the old generation the garbage collector has to mark. And of a record whose
+ * recordedAt never goes back (most do), a cut knows a prefix of the entries, found by bisection.
  */
-import { eventsIn, recordAsKnown, type PatientRecord, type Stamp } from '../patients/patient.record';
+import { countKnownEvents, recordAsKnown, type PatientRecord, type Stamp } from '../patients/patient.record';
 import { epochMsOfInstant } from '../shared/dates';
 import type { CohortState, KnowledgeCut } from '../../projections/cohort.fold';
 import type { PatientMark } from './readModel.storage';
@@ -21,18 +26,139 @@ export interface LiveView {
 export function cohortAtCut(cut: KnowledgeCut, live: LiveView): CohortState {
   const last = Math.min(cut.atPosition ?? live.position, live.position);
   const knownAtMs = cut.knownAt === undefined ? Infinity : epochMsOfInstant(cut.knownAt);
-  const known = stampFilter(last, knownAtMs);
-  const records = new Map<string, PatientRecord>();
-  let eventsFolded = 0;
-  for (const [patientId, mark] of live.marks) {
-    const latest = live.records.get(patientId)!;
-    const whole = mark.lastPosition <= last && mark.maxRecordedMs <= knownAtMs;
-    const record = whole ? latest : recordAsKnown(latest, known);
-    eventsFolded += whole ? eventsIn(latest) : eventsIn(latest, known);
-    if (record !== null) records.set(patientId, record);
-  }
-  return { records, position: last, eventsFolded };
+  const records = new RecordsAtCut(live, last, knownAtMs);
+  return { records, position: last, eventsFolded: records.eventsFolded };
 }
+
+/** The live records seen through a cut: a read-only map whose values are made on each look-up. */
+class RecordsAtCut implements ReadonlyMap<string, PatientRecord> {
+  private readonly known: (stamp: Stamp) => boolean;
+  /** knownAt in the canonical form, or null when there is none to compare or it has no such form */
+  private readonly knownAt: string | null;
+  /** the patients with a fact inside the cut, in the live map's order, with their live records */
+  private readonly ids: string[] = [];
+  private readonly latest: PatientRecord[] = [];
+  /** per patient: WHOLE, LOOK_AT_EACH, or how many first entries the cut knows */
+  private readonly cuts: number[] = [];
+  /** position in `ids` by patient id, made on the first look-up by id (datasets only iterate) */
+  private index: Map<string, number> | undefined;
+  readonly eventsFolded: number = 0;
+
+  constructor(
+    private readonly live: LiveView,
+    private readonly last: number,
+    private readonly knownAtMs: number,
+  ) {
+    this.known = stampFilter(last, knownAtMs);
+    const canonical = Number.isFinite(knownAtMs) ? new Date(knownAtMs).toISOString() : '';
+    this.knownAt = isCanonical(canonical) ? canonical : null;
+    const all = () => true;
+    for (const [patientId, mark] of live.marks) {
+      const latest = live.records.get(patientId)!;
+      const whole = mark.lastPosition <= last && mark.maxRecordedMs <= knownAtMs;
+      const prefix = whole ? undefined : this.knownPrefix(latest);
+      const { events, facts } = countKnownEvents(latest, whole ? all : this.known, whole ? latest.entries.length : prefix);
+      this.eventsFolded += events;
+      if (facts === 0) continue;
+      this.ids.push(patientId);
+      this.latest.push(latest);
+      this.cuts.push(whole ? WHOLE : (prefix ?? LOOK_AT_EACH));
+    }
+  }
+
+  private recordAt(i: number): PatientRecord {
+    const cut = this.cuts[i];
+    if (cut === WHOLE) return this.latest[i];
+    return recordAsKnown(this.latest[i], this.known, cut === LOOK_AT_EACH ? undefined : cut)!;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  private indexOf(patientId: string): number | undefined {
+    this.index ??= new Map(this.ids.map((id, i) => [id, i]));
+    return this.index.get(patientId);
+  }
+
+  has(patientId: string): boolean {
+    return this.indexOf(patientId) !== undefined;
+  }
+
+  get(patientId: string): PatientRecord | undefined {
+    const i = this.indexOf(patientId);
+    return i === undefined ? undefined : this.recordAt(i);
+  }
+
+  keys(): MapIterator<string> {
+    return asMapIterator(this.ids.values());
+  }
+
+  values(): MapIterator<PatientRecord> {
+    return asMapIterator((function* (cut: RecordsAtCut) {
+      for (let i = 0; i < cut.ids.length; i++) yield cut.recordAt(i);
+    })(this));
+  }
+
+  entries(): MapIterator<[string, PatientRecord]> {
+    return asMapIterator((function* (cut: RecordsAtCut) {
+      for (let i = 0; i < cut.ids.length; i++) yield [cut.ids[i], cut.recordAt(i)] as [string, PatientRecord];
+    })(this));
+  }
+
+  [Symbol.iterator](): MapIterator<[string, PatientRecord]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: PatientRecord, key: string, map: ReadonlyMap<string, PatientRecord>) => void, thisArg?: unknown): void {
+    for (const [id, record] of this.entries()) callback.call(thisArg, record, id, this);
+  }
+
+  /**
+   * How many entries of the record the cut knows, when those are its first ones (its entries'
+   * recordedAt, in the canonical form, never go back); undefined when each has to be looked at.
+   */
+  private knownPrefix(record: PatientRecord): number | undefined {
+    const timed = this.knownAtMs !== Infinity;
+    if ((timed && this.knownAt === null) || !recordedInOrder(record)) return undefined;
+    const { entries } = record;
+    const knownAt = this.knownAt!;
+    let inside = 0;
+    let outside = entries.length;
+    while (inside < outside) {
+      const middle = (inside + outside) >>> 1;
+      const entry = entries[middle];
+      if (entry.position <= this.last && (!timed || entry.recordedAt <= knownAt)) inside = middle + 1;
+      else outside = middle;
+    }
+    return inside;
+  }
+}
+
+const WHOLE = -1;
+const LOOK_AT_EACH = -2;
+
+/**
+ * Whether a record's entries' recordedAt are canonical and never go back along the log, so that every
+ * cut knows a prefix of them; found once per live record object.
+ */
+const inOrder = new WeakMap<PatientRecord, boolean>();
+function recordedInOrder(record: PatientRecord): boolean {
+  let known = inOrder.get(record);
+  if (known === undefined) inOrder.set(record, (known = stampsInOrder(record)));
+  return known;
+}
+
+function stampsInOrder({ entries }: PatientRecord): boolean {
+  for (let i = 0; i < entries.length; i++) {
+    if (!isCanonical(entries[i].recordedAt)) return false;
+    if (i > 0 && entries[i].recordedAt < entries[i - 1].recordedAt) return false;
+  }
+  return true;
+}
+
+/** TypeScript's MapIterator names Symbol.dispose, which Node 20's own Map iterators do not have either. */
+const asMapIterator = <T>(iterator: Iterator<T>) => iterator as unknown as MapIterator<T>;
 
 /**
  * Whether a stamp is inside the cut. recordedAt is compared by value; the shell's clock writes the

@@ -4,7 +4,7 @@
  * each payload's eventId is its entry's), and, on the way back, one string for each repeated value
  * (types, dates, codes, recordedAt), since a restart loads every record of the cohort at once.
  */
-import { entryOfFields, type Entry, type PatientRecord } from '../patients/patient.record';
+import { entryOfFields, payloadWith, type Entry, type PatientRecord } from '../patients/patient.record';
 import { sameAsLast, shared, shareStrings } from '../shared/sharedStrings';
 
 type StoredEntry = Omit<Entry, 'original' | 'retracted' | 'data'> & { data: Record<string, unknown>; original?: Record<string, unknown> };
@@ -22,13 +22,13 @@ export function encodeRecord(record: PatientRecord): string {
 export function decodeRecord(text: string): PatientRecord {
   const stored = JSON.parse(text) as Omit<PatientRecord, 'entries'> & { entries: StoredEntry[] };
   const entries = stored.entries.map((entry): Entry => {
-    const data = payloadOf(entry.data, entry.eventId);
-    const original = entry.original === undefined ? data : payloadOf(entry.original, entry.eventId);
+    const data = payloadOf(entry.type, entry.data, entry.eventId);
+    const original = entry.original === undefined ? data : payloadOf(entry.type, entry.original, entry.eventId);
     return entryOfFields(entry.position, sameAsLast(entry.recordedAt), entry.eventId, shared(entry.type) as Entry['type'], data, original, entry.corrections, entry.retractions);
   });
   return Object.assign(stored, { entries }) as PatientRecord;
 }
 
-function payloadOf(payload: Record<string, unknown>, eventId: string): Entry['data'] {
-  return Object.assign(shareStrings(payload), { eventId }) as Entry['data'];
+function payloadOf(type: Entry['type'], payload: Record<string, unknown>, eventId: string): Entry['data'] {
+  return payloadWith(type, shareStrings(payload), { eventId });
 }

@@ -17,7 +17,7 @@ import { FACT_OF_COMMAND } from './patient.commands';
 import type { PatientEvent, PatientFact, RecordedPatientEvent } from './patient.events';
 import { IDENTITY_FIELDS, PAYLOAD_FIELDS, identifier, payloadProblems } from './patient.payloads';
 import type { Entry, PatientRecord } from './patient.record';
-import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts } from './patient.record';
+import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts, type PatientFacts } from './patient.record';
 import { newViolations } from './patient.rules';
 import { ERASURE_MODES } from './patient.erasure';
 
@@ -164,7 +164,7 @@ function assertNotInFuture(fact: PatientFact, now: string): void {
 function assertTreatmentExists(fact: PatientFact, state: PatientState): void {
   if (fact.type !== 'TreatmentStopped' && fact.type !== 'ResponseGraded') return;
   const { treatmentId } = fact.data;
-  if (!liveFacts(state).treatments.some((t) => t.treatmentId === treatmentId)) {
+  if (!factsOf(state).treatments.some((t) => t.treatmentId === treatmentId)) {
     throw new DomainError('not_found', `treatment ${treatmentId} was never started for this patient`);
   }
 }
@@ -178,7 +178,18 @@ function liveEntry(state: PatientState, eventId: unknown): Entry {
   return entry;
 }
 
+/**
+ * The facts of a record, once per record object: a command's "before" was the last command's
+ * "after", so each is derived once, and its violations (patient.rules.ts) are found once.
+ */
+const factsCache = new WeakMap<PatientState, PatientFacts>();
+function factsOf(state: PatientState): PatientFacts {
+  let facts = factsCache.get(state);
+  if (facts === undefined) factsCache.set(state, (facts = liveFacts(state)));
+  return facts;
+}
+
 function assertRulesHold(state: PatientState, event: RecordedPatientEvent): void {
-  const [first] = newViolations(liveFacts(state), liveFacts(applyToRecord(state, event)));
+  const [first] = newViolations(factsOf(state), factsOf(applyToRecord(state, event)));
   if (first) throw new DomainError(first.code, first.message);
 }

@@ -96,7 +96,7 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
       const { changes } = event.data;
       return replaceEntry(record, event.data.eventId, (entry) =>
         entryWith(entry, {
-          data: payloadWith(entry.data, changes, { eventId: entry.eventId }),
+          data: payloadWith(entry.type, entry.data, changes, { eventId: entry.eventId }),
           corrections: [...entry.corrections, { ...stamp, changes }],
         }),
       );
@@ -115,7 +115,7 @@ export function applyToRecord(record: PatientRecord, event: RecordedPatientEvent
 }
 
 function newEntry(event: RecordedPatientEvent & { type: PatientFact['type'] }): Entry {
-  const data = payloadWith(event.data, { eventId: event.eventId });
+  const data = payloadWith(event.type, event.data, { eventId: event.eventId });
   return entryOfFields(event.position ?? 0, event.recordedAt, event.eventId, event.type, data, data, NONE, NONE);
 }
 
@@ -137,10 +137,18 @@ export function entryOfFields(
   return { position, recordedAt, eventId, type, data, original, corrections: corrections.length ? corrections : NONE, retractions: retracted ? retractions : NONE, retracted };
 }
 
-/** A payload with fields laid over it. Object.assign, not a spread: V8 gives a spread copy a few hundred bytes of slack, kept for as long as the read model keeps the fact. */
-function payloadWith(payload: object, ...fields: object[]): Live<PatientFact> {
-  return Object.assign({}, payload, ...fields) as Live<PatientFact>;
+/**
+ * A payload with fields laid over it, as an object of its fact type's own class: V8 sizes a class's
+ * objects to the fields its instances get, where a copy into `{}` keeps the fields past the fourth in
+ * a second allocation (and a spread copy gets a few hundred bytes of slack), for as long as the read
+ * model keeps the fact, millions of them.
+ */
+export function payloadWith(type: PatientFact['type'], payload: object, ...fields: object[]): Live<PatientFact> {
+  return Object.assign(new PAYLOAD_CLASS[type](), payload, ...fields) as Live<PatientFact>;
 }
+
+const payloadClass = () => class Payload {};
+const PAYLOAD_CLASS: Record<PatientFact['type'], new () => object> = Object.fromEntries(FACT_TYPES.map((type) => [type, payloadClass()])) as never;
 
 /** A record with fields replaced (Object.assign for the reason payloadWith gives). */
 const recordWith = (record: PatientRecord, fields: Partial<PatientRecord>): PatientRecord => Object.assign({}, record, fields);
@@ -177,49 +185,55 @@ export function foldRecord(record: PatientRecord, events: readonly RecordedPatie
 /**
  * The record as it stood when only the events `known` admits had been recorded: the same as folding
  * those events alone (log order kept), computed from the stamps. null when none of its facts is known.
+ * `firstEntries`: the caller knows that the cut holds exactly the record's first so many entries
+ * (history.cut.ts finds them by bisection), so their own stamps need not be looked at again.
  */
-export function recordAsKnown(record: PatientRecord, known: (stamp: Stamp) => boolean): PatientRecord | null {
-  const entries: Entry[] = [];
-  let patientId: string | null = null;
-  let researchAuthorization: ResearchAuthorization | null = null;
-  for (const entry of record.entries) {
-    if (!known(entry)) continue;
+export function recordAsKnown(record: PatientRecord, known: (stamp: Stamp) => boolean, firstEntries?: number): PatientRecord | null {
+  const entries = firstEntries === undefined ? record.entries.filter(known) : record.entries.slice(0, firstEntries);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.corrections.length === 0 && entry.retractions.length === 0) continue;
     const corrections = entry.corrections.filter(known);
     const retractions = entry.retractions.filter(known);
-    const unchanged = corrections.length === entry.corrections.length && retractions.length === entry.retractions.length;
-    entries.push(
-      unchanged
-        ? entry
-        : entryWith(entry, {
-            data: corrections.reduce((data, c) => payloadWith(data, c.changes, { eventId: entry.eventId }), entry.original),
-            corrections,
-            retractions,
-          }),
-    );
-    if (entry.type === 'PatientEnrolled') {
-      const enrolment = entry.original as PatientEnrolled['data'];
-      patientId = enrolment.patientId;
-      researchAuthorization = enrolment.researchAuthorization;
-    }
+    if (corrections.length === entry.corrections.length && retractions.length === entry.retractions.length) continue;
+    entries[i] = entryWith(entry, {
+      data: corrections.reduce((data, c) => payloadWith(entry.type, data, c.changes, { eventId: entry.eventId }), entry.original),
+      corrections,
+      retractions,
+    });
   }
   if (entries.length === 0) return null;
-  const authorizationChanges = record.authorizationChanges.filter(known);
+  let patientId: string | null = null;
+  let researchAuthorization: ResearchAuthorization | null = null;
+  for (const entry of entries) {
+    if (entry.type !== 'PatientEnrolled') continue;
+    const enrolment = entry.original as PatientEnrolled['data'];
+    patientId = enrolment.patientId;
+    researchAuthorization = enrolment.researchAuthorization;
+  }
+  const authorizationChanges = record.authorizationChanges.length === 0 ? NONE : record.authorizationChanges.filter(known);
   if (authorizationChanges.length > 0) researchAuthorization = authorizationChanges[authorizationChanges.length - 1].researchAuthorization;
   return { patientId, researchAuthorization, entries, authorizationChanges };
 }
 
 /**
- * How many events of the patient `known` admits (all of them by default): facts, corrections,
- * retractions and authorization changes; a correction counts even where the cut does not hold its fact.
+ * How many events of the patient `known` admits (facts, corrections, retractions and authorization
+ * changes; a correction counts even where the cut does not hold its fact), and how many of them are
+ * facts. Counted without making the record as known, so a cut can size itself before it makes any.
+ * `firstEntries` as for recordAsKnown.
  */
-export function eventsIn(record: PatientRecord, known: (stamp: Stamp) => boolean = () => true): number {
-  let count = record.authorizationChanges.filter(known).length;
-  for (const entry of record.entries) {
-    if (known(entry)) count += 1;
-    for (const correction of entry.corrections) if (known(correction)) count += 1;
-    for (const retraction of entry.retractions) if (known(retraction)) count += 1;
+export function countKnownEvents(record: PatientRecord, known: (stamp: Stamp) => boolean, firstEntries?: number): { events: number; facts: number } {
+  let amendments = 0;
+  let facts = firstEntries ?? 0;
+  for (const change of record.authorizationChanges) if (known(change)) amendments += 1;
+  const { entries } = record;
+  for (let i = 0; i < entries.length; i++) {
+    const { corrections, retractions } = entries[i];
+    if (firstEntries === undefined && known(entries[i])) facts += 1;
+    for (let c = 0; c < corrections.length; c++) if (known(corrections[c])) amendments += 1;
+    for (let r = 0; r < retractions.length; r++) if (known(retractions[r])) amendments += 1;
   }
-  return count;
+  return { events: facts + amendments, facts };
 }
 
 export type Live<F extends PatientFact> = F['data'] & { eventId: string };
@@ -237,18 +251,10 @@ export interface PatientFacts {
 }
 
 /**
- * liveFacts, once per record object. Records are immutable values, and the decider (the record
- * before a command was the record after the last one), the live read model and every historical cut
- * share the objects of patients that did not change: each is derived once. Callers must not mutate it.
+ * Not remembered here: a dataset looks at each record once, and keeping the facts of every record
+ * of a registry would hold as much memory again as the records. The decider remembers its own.
  */
-const factsCache = new WeakMap<PatientRecord, PatientFacts>();
 export function liveFacts(record: PatientRecord): PatientFacts {
-  let facts = factsCache.get(record);
-  if (facts === undefined) factsCache.set(record, (facts = deriveFacts(record)));
-  return facts;
-}
-
-function deriveFacts(record: PatientRecord): PatientFacts {
   const facts: PatientFacts = {
     enrolment: null,
     diagnoses: [],

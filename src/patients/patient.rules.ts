@@ -31,7 +31,7 @@ function forEachDatedFact(facts: PatientFacts, visit: (on: IsoDate, what: () => 
   for (const c of facts.contacts) visit(c.seenOn, () => 'contact');
 }
 
-/** violations, once per facts object (see liveFacts): a command's "before" was the last one's "after". */
+/** violations, once per facts object (the decider derives facts once per record): a command's "before" was the last one's "after". */
 const violationsCache = new WeakMap<PatientFacts, readonly Violation[]>();
 export function violations(facts: PatientFacts): readonly Violation[] {
   let found = violationsCache.get(facts);

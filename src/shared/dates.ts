@@ -24,22 +24,50 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /**
- * Days since 1970-01-01; throws RangeError for anything but a real ISO date. Datasets convert the
- * same few tens of thousands of calendar days millions of times, so valid answers are remembered
- * (a bounded table: it is emptied when full, never grows past EPOCH_DAYS_KEPT).
+ * Days since 1970-01-01; throws RangeError for anything but a real ISO date (as isIsoDate says).
+ * Datasets convert dates millions of times, so this reads the digits and counts the days itself
+ * (the proleptic Gregorian calendar, as Date does) instead of asking Date to parse text.
  */
 export function toEpochDay(date: IsoDate): number {
-  const known = epochDays.get(date);
-  if (known !== undefined) return known;
-  if (!isIsoDate(date)) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(date)}`);
-  const day = Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
-  if (epochDays.size >= EPOCH_DAYS_KEPT) epochDays.clear();
-  epochDays.set(date, day);
+  const day = epochDayOf(date);
+  if (day === null) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(date)}`);
   return day;
 }
 
-const EPOCH_DAYS_KEPT = 200_000;
-const epochDays = new Map<string, number>();
+function epochDayOf(text: string): number | null {
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  // Date.UTC reads years 0-99 as 1900-1999, so isIsoDate has never accepted them: neither does this
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day);
+}
+
+/** The number the decimal digits text[from, from + count) write; -1 when one is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number) => (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
+
+/** H. Hinnant's days_from_civil: whole 400-year eras of 146,097 days, years counted from 1 March. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
 
 /** Days since 1970-01-01 of 1 January of `year`. @example januaryFirst(1971) = 365 */
 export function januaryFirst(year: number): number {
