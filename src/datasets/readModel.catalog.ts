@@ -10,7 +10,7 @@ import { MemoryReadModelStorage, type ReadModelStorage } from './readModel.stora
 import { SqliteReadModelStorage } from './readModel.sqlite';
 
 /** Bump when the stored form changes (the record fold or the tables): older generations are rebuilt. */
-export const READ_MODEL_SCHEMA = 3;
+export const READ_MODEL_SCHEMA = 4;
 
 export interface ReadModelCatalog {
   /** the live generation, if one of the current schema exists */

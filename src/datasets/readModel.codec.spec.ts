@@ -21,8 +21,9 @@ describe('the stored form of a patient record', () => {
 
   it('keeps an uncorrected payload once: loaded, its original is its payload and the payload names its entry', () => {
     const stored = JSON.parse(encodeRecord(record));
-    expect(stored.entries[0]).not.toHaveProperty('original');
-    expect(stored.entries[1].original).toEqual({ seenOn: '2011-05-06' });
+    expect(stored.entries[0]).toEqual({ position: 1, recordedAt: at(0), type: 'PatientEnrolled', data: { ...events[0].data, eventId: 'e0' }, amendments: null });
+    expect(stored.entries[1].amendments.original).toEqual({ seenOn: '2011-05-06', eventId: 'e1' });
+    expect(stored.entries[2].amendments).toEqual({ original: null, corrections: [], retractions: [{ position: 5, recordedAt: at(4) }] });
     const loaded = decodeRecord(encodeRecord(record));
     expect(loaded.entries[0].original).toBe(loaded.entries[0].data);
     expect(loaded.entries[1].data).toEqual({ seenOn: '2011-05-16', eventId: 'e1' });
