@@ -80,13 +80,21 @@ function analysisPatient(patientId: string, record: PatientRecord, asOf: IsoDate
  * dataset over the whole registry never holds every patient's facts at once.
  */
 export function analysisRows<R>(records: ReadonlyMap<string, PatientRecord>, asOf: IsoDate | undefined, rowsOf: (patient: AnalysisPatient) => R[]): R[] {
-  const groups: { patientId: string; rows: R[] }[] = [];
+  const rows: R[] = [];
+  // each patient's rows are rows[starts[k], starts[k + 1]); ids[k] says whose
+  const ids: string[] = [];
+  const starts: number[] = [];
+  let sorted = true;
   for (const [patientId, record] of records) {
     const patient = analysisPatient(patientId, record, asOf ?? null);
-    if (patient) groups.push({ patientId: patient.patientId, rows: rowsOf(patient) });
+    if (!patient) continue;
+    if (ids.length > 0 && byCodeUnits(ids[ids.length - 1], patient.patientId) > 0) sorted = false;
+    ids.push(patient.patientId);
+    starts.push(rows.length);
+    for (const row of rowsOf(patient)) rows.push(row);
   }
-  groups.sort((a, b) => byCodeUnits(a.patientId, b.patientId));
-  const rows: R[] = [];
-  for (const group of groups) for (const row of group.rows) rows.push(row);
-  return rows;
+  if (sorted) return rows;
+  starts.push(rows.length);
+  const order = ids.map((_, k) => k).sort((a, b) => byCodeUnits(ids[a], ids[b]) || a - b);
+  return order.flatMap((k) => rows.slice(starts[k], starts[k + 1]));
 }
