@@ -75,6 +75,24 @@ describe('ErasableEventStore', () => {
     expect(ids.map((id) => patientStreamForRead(store, id).streamId)).toEqual(streams.map((s) => s.streamId));
   });
 
+  it('given a resolved registry id, when it is resolved again, then the vault is not asked again', async () => {
+    const { store, vault, streamId } = await setUp();
+    const streamKeyOf = jest.spyOn(vault, 'streamKeyOf');
+    for (let i = 0; i < 3; i++) await expect(patientStreamForWrite(store, 'MCC-4711')).resolves.toMatchObject({ streamId });
+    expect(patientStreamForRead(store, 'MCC-4711').streamId).toBe(streamId);
+    expect(streamKeyOf).not.toHaveBeenCalled();
+  });
+
+  it('given a remembered registry id, when another process erases it and this one reads the IdentityErased, then the id resolves as erased', async () => {
+    const { raw, store, vault, streamId, streamKey } = await setUp();
+    expect(patientStreamForRead(store, 'MCC-4711').streamId).toBe(streamId);
+    // the other process: its IdentityErased in the shared log, then the shred of the shared vault
+    await raw.appendToStream(streamId, [event('IdentityErased', { mode: 'anonymous', anonymousId: `erased-${streamKey}`, reason: 'r' })], { expectedRevision: 2 });
+    vault.shred(streamKey);
+    await store.readStream(streamId);
+    expect(patientStreamForRead(store, 'MCC-4711')).toEqual({ streamId: 'patient-MCC-4711', streamKey: null });
+  });
+
   it('legacy streams (patient-<registry id>, no key) pass through in clear', async () => {
     const { store } = await setUp();
     await store.appendToStream('patient-OLD-1', [event('PatientEnrolled', { ...enrolment, patientId: 'OLD-1' })], { expectedRevision: 'no_stream' });

@@ -61,6 +61,7 @@ export class ErasableEventStore implements EventStore {
   /** Called right after a shred in this process; another process's shred is noticed at its IdentityErased. */
   forget(streamKey: string): void {
     this.keys.set(streamKey, null);
+    this.streams.forget(streamKey);
   }
 
   private keyOf(streamKey: string): Buffer | null {
