@@ -19,6 +19,8 @@ export class ErasableEventStore implements EventStore {
   /** data keys by stream key (null: none, i.e. legacy or shredded); a stream's IdentityErased evicts it */
   private readonly keys = new Map<string, Buffer | null>();
   readonly streams: PatientStreams;
+  /** told of each erasure this process sees, with the erased stream's id (caches of plaintext drop it) */
+  private readonly erasureListeners: ((streamId: string) => void)[] = [];
 
   constructor(
     readonly inner: EventStore,
@@ -62,6 +64,11 @@ export class ErasableEventStore implements EventStore {
   forget(streamKey: string): void {
     this.keys.set(streamKey, null);
     this.streams.forget(streamKey);
+    for (const listener of this.erasureListeners) listener(patientStreamId(streamKey));
+  }
+
+  onErasure(listener: (streamId: string) => void): void {
+    this.erasureListeners.push(listener);
   }
 
   private keyOf(streamKey: string): Buffer | null {

@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
 import type { PatientCommand } from '../patients/patient.commands';
-import { patientStreamForWrite } from '../erasure/erasableEventStore';
+import { ErasableEventStore, patientStreamForWrite } from '../erasure/erasableEventStore';
+import type { PatientState } from '../patients/patient.decider';
+import { DecidedStates } from '../shared/decidedStates';
 import { patientStream } from '../patients/patient.stream';
 import { CLOCK, type Clock } from '../shared/clock';
 import { handleCommand, type CommandResult } from '../shared/handleCommand';
@@ -35,17 +37,23 @@ export class PatientCommandMessage {
 
 @CommandHandler(PatientCommandMessage)
 export class PatientCommandHandler implements ICommandHandler<PatientCommandMessage, CommandResult> {
+  /** the patient streams this process decided on: most commands then skip reading and folding the stream */
+  private readonly states = new DecidedStates<PatientState>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    // an erased patient's remembered state holds the plaintext the shred made unreadable
+    if (store instanceof ErasableEventStore) store.onErasure((streamId) => this.states.forget(streamId));
+  }
 
   async execute({ patientId, commands, context }: PatientCommandMessage): Promise<CommandResult> {
     const now = this.clock.now();
     const stamped = commands.map((c) => ({ ...c, metadata: { now, recordedBy: context.recordedBy } }) as PatientCommand);
     if (stamped.some((c) => c.type === 'EraseIdentity')) throw new DomainError('invalid', 'an erasure goes through POST /patients/:id/erasure, which also shreds the key');
     const { streamId } = await patientStreamForWrite(this.store, patientId);
-    return handleCommand({ store: this.store, newId: randomUUID }, patientStream, streamId, stamped, {
+    return handleCommand({ store: this.store, newId: randomUUID, states: this.states }, patientStream, streamId, stamped, {
       recordedAt: now,
       recordedBy: context.recordedBy,
       correlationId: context.correlationId ?? randomUUID(),

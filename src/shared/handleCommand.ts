@@ -2,15 +2,22 @@
  * The command loop, the same for every decider: read the stream, fold, decide, append with the
  * revision that was read. Everything else about a command (what it means, whether it is allowed)
  * lives in the pure decider.
+ *
+ * With `states`, the fold of the last command on the stream stands in for the read: a command that
+ * succeeds on it is proven current by the append's expected revision; one that is refused, replays
+ * nothing new, or meets a newer revision (another process appended) is decided again on the stream as
+ * stored, so the answers are those of the plain loop.
  */
 import type { EventStore, ExpectedRevision, NewEvent, StoredEvent } from '../eventStore/eventStore.port';
 import { ConcurrencyError } from '../eventStore/eventStore.port';
 import type { Decider } from './decider';
-import { fold } from './decider';
+import type { DecidedStates, DecidedStream } from './decidedStates';
 
-export interface CommandContext {
+export interface CommandContext<State = unknown> {
   store: EventStore;
   newId: () => string;
+  /** what this writer remembers of the streams it decided on: with it a command need not read its stream */
+  states?: DecidedStates<State>;
 }
 
 export interface CommandEnvelope {
@@ -44,24 +51,53 @@ export interface StreamDecider<State, Command, Event extends { type: string; dat
 }
 
 const RETRIES_ON_RACE = 3;
+/** a remembered state that cannot decide this command alone: read the stream and decide again */
+const STALE = Symbol('stale');
 
 export async function handleCommand<State, Command, Event extends { type: string; data: unknown }, Recorded>(
-  context: CommandContext,
-  { decider, toRecorded, schemaVersion }: StreamDecider<State, Command, Event, Recorded>,
+  context: CommandContext<State>,
+  stream: StreamDecider<State, Command, Event, Recorded>,
   streamId: string,
   commands: Command[],
   envelope: CommandEnvelope,
 ): Promise<CommandResult> {
+  const remembered = context.states?.get(streamId);
+  if (remembered) {
+    const outcome = await decideAndAppend(context, stream, streamId, commands, envelope, remembered, { remembered: true, mayRetry: false });
+    if (outcome !== STALE) return outcome;
+  }
   for (let attempt = 0; ; attempt++) {
     const stored = await context.store.readStream(streamId);
-    const replay = replayOf(streamId, stored, envelope.idempotencyKey);
-    if (replay) return replay;
-    const current = stored.length === 0 ? 'no_stream' : stored.length - 1;
-    if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
-      throw new ConcurrencyError(streamId, envelope.expectedRevision, current);
-    }
-    let state = fold(decider.evolve, decider.initialState(), stored.map(toRecorded));
-    const events: NewEvent[] = [];
+    const known = decidedStreamOf(stream.decider, stream.toRecorded, stored);
+    remember(context, streamId, known);
+    const outcome = await decideAndAppend(context, stream, streamId, commands, envelope, known, { remembered: false, mayRetry: attempt < RETRIES_ON_RACE });
+    if (outcome !== STALE) return outcome;
+  }
+}
+
+/**
+ * One decision on a known state. A remembered state answers only a success (anything else is STALE);
+ * a state just read gives the plain loop's answers, STALE meaning a race worth another read.
+ */
+async function decideAndAppend<State, Command, Event extends { type: string; data: unknown }, Recorded>(
+  context: CommandContext<State>,
+  { decider, toRecorded, schemaVersion }: StreamDecider<State, Command, Event, Recorded>,
+  streamId: string,
+  commands: Command[],
+  envelope: CommandEnvelope,
+  known: DecidedStream<State>,
+  { remembered, mayRetry }: { remembered: boolean; mayRetry: boolean },
+): Promise<CommandResult | typeof STALE> {
+  const replay = envelope.idempotencyKey === undefined ? undefined : known.replays.get(envelope.idempotencyKey);
+  if (replay) return { streamId, ...replay, eventIds: [...replay.eventIds], replayed: true };
+  const current = known.revision < 0 ? 'no_stream' : known.revision;
+  if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== current) {
+    if (remembered) return STALE;
+    throw new ConcurrencyError(streamId, envelope.expectedRevision, current);
+  }
+  let state = known.state;
+  const events: NewEvent[] = [];
+  try {
     for (const command of commands) {
       for (const event of decider.decide(command, state)) {
         const newEvent: NewEvent = {
@@ -79,24 +115,70 @@ export async function handleCommand<State, Command, Event extends { type: string
         state = decider.evolve(state, toRecorded({ ...newEvent, streamId, revision: -1, position: -1 }));
       }
     }
-    if (events.length === 0) return { streamId, revision: stored.length - 1, position: stored.at(-1)?.position ?? 0, eventIds: [], replayed: false };
-    const expectedRevision: ExpectedRevision = current;
-    try {
-      const result = await context.store.appendToStream(streamId, events, { expectedRevision });
-      return { streamId, revision: result.nextExpectedRevision, position: result.position, eventIds: events.map((e) => e.eventId), replayed: false };
-    } catch (error) {
-      // Someone else appended between our read and our append: decide again on the new state, unless
-      // the caller pinned the revision it saw.
-      const raced = error instanceof ConcurrencyError && envelope.expectedRevision === undefined && attempt < RETRIES_ON_RACE;
-      if (!raced) throw error;
-    }
+  } catch (error) {
+    if (remembered) return STALE;
+    throw error;
   }
+  if (events.length === 0) return remembered ? STALE : { streamId, revision: known.revision, position: known.position, eventIds: [], replayed: false };
+  const expectedRevision: ExpectedRevision = current;
+  let result;
+  try {
+    result = await context.store.appendToStream(streamId, events, { expectedRevision });
+  } catch (error) {
+    context.states?.forget(streamId);
+    // Someone else appended between our read and our append: decide again on the new state, unless
+    // the caller pinned the revision it saw (the plain loop answers that, on the stream as stored).
+    if (error instanceof ConcurrencyError && (remembered || (mayRetry && envelope.expectedRevision === undefined))) return STALE;
+    throw error;
+  }
+  const eventIds = events.map((e) => e.eventId);
+  remember(context, streamId, afterAppend(toRecorded, decider.evolve, streamId, known, events, result.nextExpectedRevision, result.position, envelope.idempotencyKey));
+  return { streamId, revision: result.nextExpectedRevision, position: result.position, eventIds, replayed: false };
 }
 
-function replayOf(streamId: string, stored: StoredEvent[], key: string | undefined): CommandResult | null {
-  if (!key) return null;
-  const earlier = stored.filter((e) => e.metadata.idempotencyKey === key);
-  if (earlier.length === 0) return null;
-  const last = earlier[earlier.length - 1];
-  return { streamId, revision: last.revision, position: last.position, eventIds: earlier.map((e) => e.eventId), replayed: true };
+/** The fold of a stream as read, with the answers of its idempotency keys. */
+function decidedStreamOf<State, Recorded>(
+  decider: { initialState: () => State; evolve: (state: State, event: Recorded) => State },
+  toRecorded: (stored: StoredEvent) => Recorded,
+  stored: StoredEvent[],
+): DecidedStream<State> {
+  let state = decider.initialState();
+  const replays = new Map<string, { revision: number; position: number; eventIds: string[] }>();
+  for (const event of stored) {
+    state = decider.evolve(state, toRecorded(event));
+    const key = event.metadata.idempotencyKey;
+    if (typeof key === 'string') replays.set(key, { revision: event.revision, position: event.position, eventIds: [...(replays.get(key)?.eventIds ?? []), event.eventId] });
+  }
+  return { state, revision: stored.length - 1, position: stored.at(-1)?.position ?? 0, replays };
+}
+
+/**
+ * The remembered state after a successful append. Only a one-event append is folded on: its position is
+ * the append's, where the positions of several events are the adapter's business (contiguous in SQLite,
+ * not in EventStoreDB); after several the stream is read again by the next command.
+ */
+function afterAppend<State, Recorded>(
+  toRecorded: (stored: StoredEvent) => Recorded,
+  evolve: (state: State, event: Recorded) => State,
+  streamId: string,
+  known: DecidedStream<State>,
+  events: NewEvent[],
+  revision: number,
+  position: number,
+  idempotencyKey: string | undefined,
+): DecidedStream<State> | null {
+  if (events.length !== 1 || revision !== known.revision + 1) return null;
+  // the data as a reader of the log gets it back: JSON, without undefined fields
+  const stored: StoredEvent = { ...events[0], data: JSON.parse(JSON.stringify(events[0].data)) as unknown, streamId, revision, position };
+  const replays = idempotencyKey === undefined ? known.replays : new Map(known.replays).set(idempotencyKey, { revision, position, eventIds: [stored.eventId] });
+  return { state: evolve(known.state, toRecorded(stored)), revision, position, replays };
+}
+
+/** Never replaces a newer remembered revision with an older one (answers arrive in commit order, reads need not). */
+function remember<State>(context: CommandContext<State>, streamId: string, decided: DecidedStream<State> | null): void {
+  const states = context.states;
+  if (!states) return;
+  if (decided === null) return states.forget(streamId);
+  const current = states.get(streamId);
+  if (current === undefined || current.revision <= decided.revision) states.remember(streamId, decided);
 }

@@ -1,0 +1,35 @@
+/**
+ * The write side's memory of streams it has decided on: the folded state, revision and position of a
+ * stream and the answers of the idempotency keys it holds, so that a command does not read and fold
+ * its whole stream again. It is a cache, never a truth: handleCommand trusts a remembered state only
+ * for a command that succeeds on it, and the append's expected revision proves that nothing was
+ * appended behind its back (another process, the CLI, an import); any other outcome is decided again
+ * on the stream as stored. Bounded: the least recently used streams are folded again when they return.
+ */
+import { BoundedCache } from './boundedCache';
+
+export interface DecidedStream<State> {
+  state: State;
+  /** the last revision folded into `state` */
+  revision: number;
+  /** the global position of that event */
+  position: number;
+  /** idempotency key -> the events appended under it, as a replay answers them */
+  replays: ReadonlyMap<string, { revision: number; position: number; eventIds: readonly string[] }>;
+}
+
+/** streams remembered per cache: a few hundred bytes to a few kB each */
+export const REMEMBERED_STREAMS = 20_000;
+
+export class DecidedStates<State> {
+  private readonly streams: BoundedCache<string, DecidedStream<State>>;
+
+  constructor(capacity = REMEMBERED_STREAMS) {
+    this.streams = new BoundedCache(capacity);
+  }
+
+  get = (streamId: string): DecidedStream<State> | undefined => this.streams.get(streamId);
+  remember = (streamId: string, decided: DecidedStream<State>): void => this.streams.set(streamId, decided);
+  /** e.g. at an erasure: the remembered state holds the plaintext the shred makes unreadable */
+  forget = (streamId: string): void => this.streams.delete(streamId);
+}
