@@ -16,7 +16,7 @@ import { patientStreamId } from '../patients/patient.events';
 import type { KeyVault } from './keyVault';
 import { BoundedCache } from '../shared/boundedCache';
 
-/** registry ids whose stream key is remembered; beyond that the least recently used is looked up again */
+/** registry ids whose stream key is remembered; beyond that the one remembered longest ago is looked up again */
 const REMEMBERED_IDS = 100_000;
 
 export interface ResolvedStream {

@@ -4,7 +4,7 @@
  * its whole stream again. It is a cache, never a truth: handleCommand trusts a remembered state only
  * for a command that succeeds on it, and the append's expected revision proves that nothing was
  * appended behind its back (another process, the CLI, an import); any other outcome is decided again
- * on the stream as stored. Bounded: the least recently used streams are folded again when they return.
+ * on the stream as stored. Bounded: the streams least recently written are folded again when they return.
  */
 import { BoundedCache } from './boundedCache';
 
