@@ -18,6 +18,8 @@ export interface BenchServer {
   rssMb: () => number;
   /** CPU seconds (user + system) the server has used so far */
   cpuSeconds: () => number;
+  /** the same for its main thread alone (the event loop), without worker and libuv threads */
+  mainThreadCpuSeconds: () => number;
   stop: () => Promise<void>;
 }
 
@@ -30,6 +32,12 @@ export function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
+}
+
+/** /proc stat fields 14 and 15 (utime, stime) in clock ticks; the name field may hold spaces, so count from its ')' */
+function cpuSecondsOf(statFile: string): number {
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 export async function startBenchServer(env: Record<string, string>, nodeFlags: string[] = []): Promise<BenchServer> {
@@ -54,11 +62,9 @@ export async function startBenchServer(env: Record<string, string>, nodeFlags: s
     url,
     pid: child.pid!,
     rssMb: () => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024),
-    cpuSeconds: () => {
-      // /proc/<pid>/stat fields 14 and 15 (utime, stime) in clock ticks; the name field may hold spaces, so count from its ')'
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    },
+    cpuSeconds: () => cpuSecondsOf(`/proc/${child.pid}/stat`),
+    // the main thread's task id is the process id
+    mainThreadCpuSeconds: () => cpuSecondsOf(`/proc/${child.pid}/task/${child.pid}/stat`),
     stop: async () => {
       child.kill(nodeFlags.length === 0 ? 'SIGTERM' : 'SIGUSR2');
       await exited;
