@@ -52,7 +52,7 @@ export class AppModule implements OnApplicationShutdown {
       controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ErasureController, ...datasetsControllers, ...fhirControllers, AnalysisExportController, EventStreamController],
       providers: [
         { provide: 'CONFIG', useValue: config },
-        ...erasureProviders(config, () => store ?? openEventStore(config)),
+        ...erasureProviders(config, () => store ?? openEventStore(config, { writerThread: true })),
         { provide: CLOCK, useValue: clock ?? systemClock },
         ...authProviders(config),
         ...datasetsProviders,

@@ -16,12 +16,13 @@ export const EVENT_STORE = Symbol('EventStore');
  */
 const APPLICATION_STREAMS = [PATIENT_STREAM_PREFIX, USER_STREAM_PREFIX, ACCESS_STREAM_PREFIX];
 
-export function openEventStore(config: AppConfig): EventStore {
+/** `writerThread`: the server commits SQLite appends on a writer thread (sqlite.writer.ts); a CLI run does not need one. */
+export function openEventStore(config: AppConfig, options: { writerThread?: boolean } = {}): EventStore {
   switch (config.store) {
     case 'memory':
       return new MemoryEventStore();
     case 'sqlite':
-      return SqliteEventStore.inDirectory(config.dataDir);
+      return SqliteEventStore.inDirectory(config.dataDir, options);
     case 'eventstoredb':
       if (!config.eventStoreUrl) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_URL, e.g. esdb://localhost:2113?tls=false');
       // No connection is made here: the app starts while the node is down and /health answers 503 until it is up.

@@ -10,14 +10,21 @@
  *
  * Storage faults become StoreUnavailableError (HTTP 503) for every caller of the failed batch; after a
  * fatal one the connection is reopened on the next call, so the store recovers when the fault is gone.
+ *
+ * With `writerThread` (the server), the batches are committed by a writer thread with its own
+ * connection (sqlite.writer.ts), one at a time: the fsync and the inserts no longer stop the event
+ * loop, and the appends that arrive during a commit form the next batch. Reads stay on this thread's
+ * connection; WAL shows them a commit once it is on disk. Without it (the CLI, most tests) the batch is
+ * committed here, as before.
  */
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, StoredEvent, Subscription } from './eventStore.port';
 import { StoreUnavailableError } from './eventStore.port';
-import { isFatalFault, isStorageFault, openConnection, toEvent, type AppendRequest, type Row, type SqliteConnection } from './sqlite.connection';
+import { isFatalFault, isStorageFault, openConnection, toEvent, type AppendOutcome, type AppendRequest, type Row, type SqliteConnection } from './sqlite.connection';
 import { Wakes, catchUpSubscription } from './subscription';
+import { SqliteWriterThread } from './sqlite.writer';
 
 /**
  * A transaction takes queued appends up to about this many events; the rest wait for the next turn,
@@ -39,8 +46,16 @@ export class SqliteEventStore implements EventStore {
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private committed = 0;
+  private readonly writer: SqliteWriterThread | null;
+  /** the batch the writer thread is committing, if any */
+  private inFlight: Promise<void> | null = null;
+  private closing = false;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    options: { writerThread?: boolean } = {},
+  ) {
+    this.writer = options.writerThread ? new SqliteWriterThread(file) : null;
     try {
       this.use(() => undefined);
     } catch (error) {
@@ -50,9 +65,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Opens (creating if needed) the store of a data directory. */
-  static inDirectory(dataDir: string): SqliteEventStore {
+  static inDirectory(dataDir: string, options: { writerThread?: boolean } = {}): SqliteEventStore {
     mkdirSync(dataDir, { recursive: true });
-    return new SqliteEventStore(join(dataDir, 'events.sqlite'));
+    return new SqliteEventStore(join(dataDir, 'events.sqlite'), options);
   }
 
   /** Append transactions committed by this store since it opened: tests and benchmarks read it to see appends grouped. */
@@ -61,7 +76,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
-    if (this.closed) return Promise.reject(new StoreUnavailableError('the event store is closed'));
+    if (this.closed || this.closing) return Promise.reject(new StoreUnavailableError('the event store is closed'));
     return new Promise<AppendResult>((resolve, reject) => {
       this.pending.push({ request: { streamId, events, expectedRevision: options.expectedRevision }, resolve, reject });
       if (!this.flushScheduled) {
@@ -88,21 +103,29 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    while (this.pending.length > 0) this.flush(); // appends already accepted are committed (or refused) before the file is closed
+    this.closing = true;
+    // appends already accepted are committed (or refused) before the file is closed
+    if (this.writer) {
+      while (this.inFlight !== null || this.pending.length > 0) await (this.inFlight ?? this.flush());
+      await this.writer.close();
+    } else {
+      while (this.pending.length > 0) this.flush();
+    }
     this.closed = true;
     this.wakes.clear();
     this.drop();
   }
 
   /** Commits the queued appends (up to MAX_EVENTS_PER_COMMIT) in one transaction and answers each caller. */
-  private flush(): void {
+  private flush(): Promise<void> | undefined {
     this.flushScheduled = false;
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 || this.inFlight !== null) return; // the writer thread's answer flushes again
     let taken = 0;
     for (let events = 0; taken < this.pending.length && (taken === 0 || events + this.pending[taken].request.events.length <= MAX_EVENTS_PER_COMMIT); taken++) {
       events += this.pending[taken].request.events.length;
     }
     const batch = this.pending.splice(0, taken);
+    if (this.writer) return (this.inFlight = this.commitOnWriter(this.writer, batch));
     if (this.pending.length > 0 && !this.closed) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -114,6 +137,21 @@ export class SqliteEventStore implements EventStore {
       batch.forEach((p) => p.reject(error));
       return;
     }
+    this.answer(batch, outcomes);
+  }
+
+  private async commitOnWriter(writer: SqliteWriterThread, batch: PendingAppend[]): Promise<void> {
+    try {
+      this.answer(batch, await writer.commit(batch.map((p) => p.request)));
+    } catch (error) {
+      batch.forEach((p) => p.reject(this.unavailable(error)));
+    } finally {
+      this.inFlight = null;
+      if (this.pending.length > 0 && !this.closing) void this.flush();
+    }
+  }
+
+  private answer(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
     this.committed += 1;
     outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
     if (outcomes.some((outcome) => outcome.ok)) this.wakes.wakeAll();
@@ -125,12 +163,17 @@ export class SqliteEventStore implements EventStore {
       this.connection ??= openConnection(this.file);
       return work(this.connection);
     } catch (error) {
-      if (!isStorageFault(error)) throw error;
-      const code = (error as { code: string }).code;
       if (isFatalFault(error)) this.drop();
-      this.logger.error(`storage fault (${code}): ${(error as Error).message}`);
-      throw new StoreUnavailableError(`the event store cannot be used (${code}: ${(error as Error).message})`, error);
+      throw this.unavailable(error);
     }
+  }
+
+  /** A storage fault as the callers see it (503); any other error as it is. */
+  private unavailable(error: unknown): unknown {
+    if (!isStorageFault(error)) return error;
+    const code = (error as { code: string }).code;
+    this.logger.error(`storage fault (${code}): ${(error as Error).message}`);
+    return new StoreUnavailableError(`the event store cannot be used (${code}: ${(error as Error).message})`, error);
   }
 
   private drop(): void {

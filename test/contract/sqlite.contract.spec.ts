@@ -19,6 +19,19 @@ eventStoreContract('sqlite', async () => {
   };
 });
 
+// the server's configuration: the same store with its batches committed on the writer thread
+eventStoreContract('sqlite (writer thread)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-sqlite-'));
+  const store = SqliteEventStore.inDirectory(dir, { writerThread: true });
+  return {
+    store,
+    reopen: async () => SqliteEventStore.inDirectory(dir, { writerThread: true }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    densePositions: true,
+    commitCount: () => store.commitCount,
+  };
+});
+
 describe('sqlite adapter', () => {
   it('refuses UPDATE and DELETE on the log, even through SQL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-sqlite-'));
