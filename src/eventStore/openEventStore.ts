@@ -16,7 +16,7 @@ export const EVENT_STORE = Symbol('EventStore');
  */
 const APPLICATION_STREAMS = [PATIENT_STREAM_PREFIX, USER_STREAM_PREFIX, ACCESS_STREAM_PREFIX];
 
-/** `writerThread`: the server commits SQLite appends on a writer thread (sqlite.writer.ts); a CLI run does not need one. */
+/** `writerThread`: the application (server and CLI, through AppModule) commits SQLite appends on a writer thread (sqlite.writer.ts). */
 export function openEventStore(config: AppConfig, options: { writerThread?: boolean } = {}): EventStore {
   switch (config.store) {
     case 'memory':

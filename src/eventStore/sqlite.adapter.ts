@@ -11,11 +11,11 @@
  * Storage faults become StoreUnavailableError (HTTP 503) for every caller of the failed batch; after a
  * fatal one the connection is reopened on the next call, so the store recovers when the fault is gone.
  *
- * With `writerThread` (the server), the batches are committed by a writer thread with its own
- * connection (sqlite.writer.ts), one at a time: the fsync and the inserts no longer stop the event
- * loop, and the appends that arrive during a commit form the next batch. Reads stay on this thread's
- * connection; WAL shows them a commit once it is on disk. Without it (the CLI, most tests) the batch is
- * committed here, as before.
+ * With `writerThread` (the application: server and CLI), the batches are committed by a writer thread
+ * with its own connection (sqlite.writer.ts), one at a time: the fsync and the inserts no longer stop
+ * the event loop, and the appends that arrive during a commit form the next batch. Reads stay on this
+ * thread's connection; WAL shows them a commit once it is on disk. Without it (stores opened directly:
+ * tools, tests) the batch is committed here, as before.
  */
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';

@@ -45,6 +45,8 @@ export class SqliteWriterThread {
     if (worker === null) return;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     await this.send({ id: this.nextId++, close: true });
+    // an idle thread is unref'd; a process whose last work is this close (a CLI run) must wait for it
+    worker.ref();
     await exited;
     this.worker = null;
   }
