@@ -11,7 +11,7 @@
 import type { EventStore, ExpectedRevision, NewEvent, StoredEvent } from '../eventStore/eventStore.port';
 import { ConcurrencyError } from '../eventStore/eventStore.port';
 import type { Decider } from './decider';
-import type { DecidedStates, DecidedStream } from './decidedStates';
+import { afterAppend, decidedStreamOf, type DecidedStates, type DecidedStream } from './decidedStates';
 
 export interface CommandContext<State = unknown> {
   store: EventStore;
@@ -69,7 +69,7 @@ export async function handleCommand<State, Command, Event extends { type: string
   for (let attempt = 0; ; attempt++) {
     const stored = await context.store.readStream(streamId);
     const known = decidedStreamOf(stream.decider, stream.toRecorded, stored);
-    remember(context, streamId, known);
+    context.states?.keep(streamId, known);
     const outcome = await decideAndAppend(context, stream, streamId, commands, envelope, known, { remembered: false, mayRetry: attempt < RETRIES_ON_RACE });
     if (outcome !== STALE) return outcome;
   }
@@ -132,53 +132,6 @@ async function decideAndAppend<State, Command, Event extends { type: string; dat
     throw error;
   }
   const eventIds = events.map((e) => e.eventId);
-  remember(context, streamId, afterAppend(toRecorded, decider.evolve, streamId, known, events, result.nextExpectedRevision, result.position, envelope.idempotencyKey));
+  context.states?.keep(streamId, afterAppend(toRecorded, decider.evolve, streamId, known, events, result.nextExpectedRevision, result.position, envelope.idempotencyKey));
   return { streamId, revision: result.nextExpectedRevision, position: result.position, eventIds, replayed: false };
-}
-
-/** The fold of a stream as read, with the answers of its idempotency keys. */
-function decidedStreamOf<State, Recorded>(
-  decider: { initialState: () => State; evolve: (state: State, event: Recorded) => State },
-  toRecorded: (stored: StoredEvent) => Recorded,
-  stored: StoredEvent[],
-): DecidedStream<State> {
-  let state = decider.initialState();
-  const replays = new Map<string, { revision: number; position: number; eventIds: string[] }>();
-  for (const event of stored) {
-    state = decider.evolve(state, toRecorded(event));
-    const key = event.metadata.idempotencyKey;
-    if (typeof key === 'string') replays.set(key, { revision: event.revision, position: event.position, eventIds: [...(replays.get(key)?.eventIds ?? []), event.eventId] });
-  }
-  return { state, revision: stored.length - 1, position: stored.at(-1)?.position ?? 0, replays };
-}
-
-/**
- * The remembered state after a successful append. Only a one-event append is folded on: its position is
- * the append's, where the positions of several events are the adapter's business (contiguous in SQLite,
- * not in EventStoreDB); after several the stream is read again by the next command.
- */
-function afterAppend<State, Recorded>(
-  toRecorded: (stored: StoredEvent) => Recorded,
-  evolve: (state: State, event: Recorded) => State,
-  streamId: string,
-  known: DecidedStream<State>,
-  events: NewEvent[],
-  revision: number,
-  position: number,
-  idempotencyKey: string | undefined,
-): DecidedStream<State> | null {
-  if (events.length !== 1 || revision !== known.revision + 1) return null;
-  // the data as a reader of the log gets it back: JSON, without undefined fields
-  const stored: StoredEvent = { ...events[0], data: JSON.parse(JSON.stringify(events[0].data)) as unknown, streamId, revision, position };
-  const replays = idempotencyKey === undefined ? known.replays : new Map(known.replays).set(idempotencyKey, { revision, position, eventIds: [stored.eventId] });
-  return { state: evolve(known.state, toRecorded(stored)), revision, position, replays };
-}
-
-/** Never replaces a newer remembered revision with an older one (answers arrive in commit order, reads need not). */
-function remember<State>(context: CommandContext<State>, streamId: string, decided: DecidedStream<State> | null): void {
-  const states = context.states;
-  if (!states) return;
-  if (decided === null) return states.forget(streamId);
-  const current = states.get(streamId);
-  if (current === undefined || current.revision <= decided.revision) states.remember(streamId, decided);
 }
