@@ -59,7 +59,7 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
     this.closed = true;
     if (this.watch) clearInterval(this.watch);
     await this.subscription?.close();
-    this.follower?.storage.close();
+    this.follower?.close();
     this.catalog?.close();
     this.waiters.cancelAll();
   }
@@ -114,7 +114,7 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
       await fresh.readToHead(this.store, onProgress);
       const retired = catalog.activate(fresh.storage.generation);
       const old = this.adopt(fresh);
-      old?.storage.close();
+      old?.storage.close(); // retired: what it had not written is in the new generation
       retired.forEach((generation) => catalog.drop(generation));
     } finally {
       this.rebuilding = null;

@@ -1,0 +1,55 @@
+import type { NewEvent } from '../eventStore/eventStore.port';
+import { MemoryEventStore } from '../eventStore/memory.adapter';
+import { patientStreamId } from '../patients/patient.events';
+import { CohortFollower } from './cohort.follower';
+import { MemoryReadModelStorage } from './readModel.storage';
+
+const envelope = { schemaVersion: 1, recordedAt: '2020-01-01T00:00:00.000Z', recordedBy: 'test', correlationId: 'c', causationId: null, metadata: {} };
+let ids = 0;
+const event = (type: string, data: object): NewEvent => ({ ...envelope, eventId: `e${++ids}`, type, data });
+const enrolment = (patientId: string) => event('PatientEnrolled', { patientId, sex: 'female', birthDate: '1950-01-01', researchAuthorization: 'granted', treatmentHistory: 'documented' });
+
+describe('the live follower writes its storage in batches', () => {
+  it('given a few events folded live, then the storage is written only at close, and a follower opened on it before then folds them again from the log', async () => {
+    const store = new MemoryEventStore();
+    await store.appendToStream(patientStreamId('P1'), [enrolment('P1'), event('ContactRecorded', { seenOn: '2019-01-01' })], { expectedRevision: 'no_stream' });
+    const storage = new MemoryReadModelStorage(1);
+    const live = new CohortFollower(storage);
+    live.apply(await store.readAll());
+    expect([live.position, storage.position()]).toEqual([2, 0]);
+
+    const other = new CohortFollower(storage);
+    await other.readToHead(store);
+    expect(other.state.eventsFolded).toBe(2);
+
+    live.close();
+    expect(storage.position()).toBe(2);
+  });
+
+  it('given an identity erased, then the storage is written at once (the plaintext must leave the file)', async () => {
+    const store = new MemoryEventStore();
+    await store.appendToStream(patientStreamId('P2'), [enrolment('P2')], { expectedRevision: 'no_stream' });
+    await store.appendToStream(patientStreamId('P2'), [event('IdentityErased', { mode: 'anonymous', anonymousId: 'erased-00000000-0000-4000-8000-000000000000', reason: 'asked' })], { expectedRevision: 0 });
+    const storage = new MemoryReadModelStorage(1);
+    const live = new CohortFollower(storage);
+    const [first, erasure] = await store.readAll();
+    live.apply([first]);
+    expect(storage.position()).toBe(0);
+    live.apply([erasure]);
+    expect(storage.position()).toBe(2);
+    expect(storage.loadLatest().records.get('P2')?.patientId).toBe('erased-00000000-0000-4000-8000-000000000000');
+  });
+
+  it('given 1,000 events folded live, then they are written without waiting for close', async () => {
+    const store = new MemoryEventStore();
+    const contacts = Array.from({ length: 999 }, (_, i) => event('ContactRecorded', { seenOn: new Date(Date.UTC(1990, 0, 1 + i)).toISOString().slice(0, 10) }));
+    await store.appendToStream(patientStreamId('P3'), [enrolment('P3'), ...contacts], { expectedRevision: 'no_stream' });
+    const storage = new MemoryReadModelStorage(1);
+    const live = new CohortFollower(storage);
+    const all = await store.readAll();
+    live.apply(all.slice(0, 999));
+    expect(storage.position()).toBe(0);
+    live.apply(all.slice(999));
+    expect(storage.position()).toBe(1000);
+  });
+});
