@@ -13,7 +13,7 @@ import type { PatientState } from '../patients/patient.decider';
 import { DecidedStates } from '../shared/decidedStates';
 import { patientStream } from '../patients/patient.stream';
 import { CLOCK, type Clock } from '../shared/clock';
-import { handleCommand, type CommandResult } from '../shared/handleCommand';
+import { handleCommand, type CommandEnvelope, type CommandResult } from '../shared/handleCommand';
 import { DomainError } from '../shared/domain.error';
 
 export type UnstampedCommand = Omit<PatientCommand, 'metadata'>;
@@ -53,14 +53,17 @@ export class PatientCommandHandler implements ICommandHandler<PatientCommandMess
     const stamped = commands.map((c) => ({ ...c, metadata: { now, recordedBy: context.recordedBy } }) as PatientCommand);
     if (stamped.some((c) => c.type === 'EraseIdentity')) throw new DomainError('invalid', 'an erasure goes through POST /patients/:id/erasure, which also shreds the key');
     const { streamId } = await patientStreamForWrite(this.store, patientId);
-    return handleCommand({ store: this.store, newId: randomUUID, states: this.states }, patientStream, streamId, stamped, {
-      recordedAt: now,
-      recordedBy: context.recordedBy,
-      correlationId: context.correlationId ?? randomUUID(),
-      causationId: context.causationId ?? null,
-      expectedRevision: context.expectedRevision,
-      idempotencyKey: context.idempotencyKey,
-      metadata: context.metadata,
-    });
+    return handleCommand({ store: this.store, newId: randomUUID, states: this.states }, patientStream, streamId, stamped, envelopeOf(context, now));
   }
 }
+
+/** The envelope of a patient command's events; the import's bulk write (src/import) stamps with it too. */
+export const envelopeOf = (context: RequestContext, now: string): CommandEnvelope => ({
+  recordedAt: now,
+  recordedBy: context.recordedBy,
+  correlationId: context.correlationId ?? randomUUID(),
+  causationId: context.causationId ?? null,
+  expectedRevision: context.expectedRevision,
+  idempotencyKey: context.idempotencyKey,
+  metadata: context.metadata,
+});

@@ -12,6 +12,7 @@ import type { EventStore, ExpectedRevision, NewEvent, StoredEvent } from '../eve
 import { ConcurrencyError } from '../eventStore/eventStore.port';
 import type { Decider } from './decider';
 import { afterAppend, decidedStreamOf, type DecidedStates, type DecidedStream } from './decidedStates';
+import { stampEvent } from './eventEnvelope';
 
 export interface CommandContext<State = unknown> {
   store: EventStore;
@@ -100,17 +101,7 @@ async function decideAndAppend<State, Command, Event extends { type: string; dat
   try {
     for (const command of commands) {
       for (const event of decider.decide(command, state)) {
-        const newEvent: NewEvent = {
-          eventId: context.newId(),
-          type: event.type,
-          schemaVersion,
-          data: event.data,
-          recordedAt: envelope.recordedAt,
-          recordedBy: envelope.recordedBy,
-          correlationId: envelope.correlationId,
-          causationId: envelope.causationId,
-          metadata: { ...envelope.metadata, ...(envelope.idempotencyKey ? { idempotencyKey: envelope.idempotencyKey } : {}) },
-        };
+        const newEvent = stampEvent(event, envelope, context.newId(), schemaVersion);
         events.push(newEvent);
         state = decider.evolve(state, toRecorded({ ...newEvent, streamId, revision: -1, position: -1 }));
       }
