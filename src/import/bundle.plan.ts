@@ -7,7 +7,8 @@
  * grades, contacts, death (FACT_TYPES), each kind in order of its clinical date.
  *
  * The plan is run through the decider on a scratch copy of the record, so every command the store
- * would refuse is found (and placed on its row) before anything is written.
+ * would refuse is found (and placed on its row) before anything is written; the events it decided
+ * there are the ones the import appends (with the revision the record was read at).
  */
 import { DomainError } from '../shared/domain.error';
 import { FACT_OF_COMMAND, type PatientCommand } from '../patients/patient.commands';
@@ -40,6 +41,8 @@ export interface PatientPlan {
   patientId: string;
   /** in the order the decider accepted them; empty when nothing changed */
   commands: ImportCommand[];
+  /** what the decider decided for them, in order, on the record the plan was made against: the events to append */
+  events: PatientEvent[];
   counts: PlanCounts;
   problems: ImportProblem[];
 }
@@ -50,12 +53,13 @@ const NOTHING: PlanCounts = { facts: 0, corrections: 0, retractions: 0, authoriz
 
 export function planPatient(desired: BundlePatient, current: PatientRecord, { now, reason }: { now: string; reason: string }): PatientPlan {
   // A patient whose patients.csv row could not be read cannot be planned; that row's problems stand.
-  if (desired.unreadable.has('PatientEnrolled')) return { patientId: desired.patientId, commands: [], counts: NOTHING, problems: [] };
-  const { accepted, problems } = runOnScratch(diff(desired, current, reason), current, now, desired.unreadable);
+  if (desired.unreadable.has('PatientEnrolled')) return { patientId: desired.patientId, commands: [], events: [], counts: NOTHING, problems: [] };
+  const { accepted, events, problems } = runOnScratch(diff(desired, current, reason), current, now, desired.unreadable);
   const count = (...types: ImportCommand['type'][]) => accepted.filter((p) => types.includes(p.command.type)).length;
   return {
     patientId: desired.patientId,
     commands: problems.length ? [] : accepted.map((p) => p.command),
+    events: problems.length ? [] : events,
     counts: {
       facts: accepted.length - count('CorrectEntry', 'RetractEntry', 'ChangeResearchAuthorization'),
       corrections: count('CorrectEntry'),
@@ -122,6 +126,7 @@ function changedFields(fact: SourcedFact, entry: Entry): Record<string, unknown>
 function runOnScratch(planned: PlannedCommand[], current: PatientRecord, now: string, unreadable: ReadonlySet<FactType>) {
   const metadata = { now, recordedBy: 'import' };
   const accepted: PlannedCommand[] = [];
+  const decided: PatientEvent[] = [];
   let state = current;
   let pending = planned;
   for (let scratchId = 0; ; ) {
@@ -131,6 +136,7 @@ function runOnScratch(planned: PlannedCommand[], current: PatientRecord, now: st
         const events: PatientEvent[] = decide({ ...p.command, metadata } as PatientCommand, state);
         for (const event of events) state = evolve(state, { ...event, eventId: `scratch-${++scratchId}`, recordedAt: now });
         accepted.push(p);
+        decided.push(...events);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         refused.push({ planned: p, error });
@@ -143,7 +149,7 @@ function runOnScratch(planned: PlannedCommand[], current: PatientRecord, now: st
       const isEcho = (p: ImportProblem, r: (typeof refused)[number]) =>
         (r.error.code === 'not_found' && (unreadable.has('TreatmentStarted') || refusedCourses.has((r.planned.command.data as { treatmentId?: string }).treatmentId ?? ''))) ||
         (p.column === 'lesion_ids' && unreadable.has('LesionOnsetRecorded'));
-      return { accepted, problems: refused.flatMap((r) => problemsOf(r.planned, r.error, state).filter((p) => !isEcho(p, r))) };
+      return { accepted, events: decided, problems: refused.flatMap((r) => problemsOf(r.planned, r.error, state).filter((p) => !isEcho(p, r))) };
     }
     pending = refused.map((r) => r.planned);
   }

@@ -1,24 +1,25 @@
 /**
  * The import use case. It checks the whole bundle first, every patient against their current record,
- * and writes nothing while any problem remains; then it sends one PatientCommandMessage per changed
- * patient (one atomic append each) under one import id. Patients are read and written in batches so
- * that progress can be shown and a big bundle does not hold the event loop; the appends of a batch are
- * in flight together, so the store commits them with one fsync.
+ * and writes nothing while any problem remains; then it appends, per changed patient, the events the
+ * check decided (one atomic append each, expected revision = the one checked) under one import id,
+ * with the envelope a PatientCommandMessage would give them; the decider does not run a second time.
+ * Patients are read and written in batches so that progress can be shown and a big bundle does not
+ * hold the event loop; the appends of a batch are in flight together, so the store commits them with
+ * one fsync.
  */
 import { Inject } from '@nestjs/common';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, type EventStore } from '../eventStore/eventStore.port';
 import { EVENT_STORE } from '../eventStore/openEventStore';
-import { PatientCommandMessage } from '../http/patientCommand.handler';
+import { envelopeOf } from '../http/patientCommand.handler';
 import { patientDecider } from '../patients/patient.decider';
-import { patientStreamForRead } from '../erasure/erasableEventStore';
+import { patientStreamForRead, patientStreamForWrite } from '../erasure/erasableEventStore';
 import type { PatientRecord } from '../patients/patient.record';
-import { toRecordedPatientEvent } from '../patients/patient.stream';
+import { patientStream, toRecordedPatientEvent } from '../patients/patient.stream';
 import { CLOCK, type Clock } from '../shared/clock';
 import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain.error';
-import type { CommandResult } from '../shared/handleCommand';
+import { appendDecided } from '../shared/eventEnvelope';
 import { bundleError } from './bundle.commands';
 import { parseBundle, type BundleFiles, type BundlePatient, type ParsedBundle } from './bundle.parse';
 import { planPatient, type PatientPlan } from './bundle.plan';
@@ -78,7 +79,6 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly commandBus: CommandBus,
   ) {}
 
   async execute({ files, recordedBy, onProgress }: ImportBundleMessage): Promise<ImportSummary> {
@@ -149,7 +149,7 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
   }
 
   /**
-   * Appends the plan made against the revision that was checked. If someone wrote to the patient
+   * Appends the events decided against the revision that was checked. If someone wrote to the patient
    * since, the plan is made again on the new record; a problem then (a rare race, after the whole
    * bundle was found clean) stops the import with the patients written so far kept.
    */
@@ -157,19 +157,16 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
     let { plan, revision } = item;
     for (let attempt = 0; ; attempt++) {
       try {
-        const result: CommandResult = await this.commandBus.execute(
-          new PatientCommandMessage(item.patient.patientId, plan.commands, {
-            recordedBy: context.recordedBy,
-            correlationId: context.importId,
-            expectedRevision: revision,
-            metadata: { importId: context.importId, bundleSha256: context.bundleSha },
-          }),
+        const envelope = envelopeOf(
+          { recordedBy: context.recordedBy, correlationId: context.importId, expectedRevision: revision, metadata: { importId: context.importId, bundleSha256: context.bundleSha } },
+          this.clock.now(),
         );
+        const { streamId } = await patientStreamForWrite(this.store, item.patient.patientId);
+        const result = await appendDecided(this.store, streamId, plan.events, revision, envelope, { newId: randomUUID, schemaVersion: patientStream.schemaVersion });
         return { plan, eventIds: result.eventIds.length };
       } catch (error) {
-        // a patient new at the check may have been enrolled since: the decider then refuses the enrolment
-        const raced = error instanceof ConcurrencyError || (revision === undefined && error instanceof DomainError && error.code === 'conflict');
-        if (!raced || attempt >= 2) throw error;
+        // a patient new at the check may have been enrolled since: the stream then exists, also a ConcurrencyError
+        if (!(error instanceof ConcurrencyError) || attempt >= 2) throw error;
         const current = await this.current(item.patient.patientId);
         plan = planPatient(item.patient, current.record, { now: this.clock.now(), reason: context.reason });
         if (plan.problems.length > 0) throw bundleError(plan.problems);
