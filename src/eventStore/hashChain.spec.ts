@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import type { StoredEvent } from './eventStore.port';
 import { ChainVerifier, GENESIS_HASH, canonicalJson, eventHash } from './hashChain';
@@ -14,6 +15,26 @@ const chained = (events: StoredEvent[]) => {
 describe('hash chain', () => {
   it('serialises objects canonically: keys sorted at every depth, undefined left out', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: null, y: 'x' }], c: undefined } })).toBe('{"a":{"d":[1,{"y":"x","z":null}]},"b":1}');
+  });
+
+  it('serialises every value byte for byte as the first version did (the chain of every stored log depends on it)', () => {
+    // the first version of canonicalJson, kept here as the oracle
+    const first = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+      if (Array.isArray(value)) return `[${value.map(first).join(',')}]`;
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${first(v)}`).join(',')}}`;
+    };
+    const anything = fc.anything({
+      withBoxedValues: true, withMap: true, withSet: true, withObjectString: true, withNullPrototype: true,
+      withSparseArray: true, withTypedArray: true, withDate: true, withUnicodeString: true, maxDepth: 4,
+    }).filter((v) => { try { first(v); return true; } catch { return false; } }); // a BigInt throws in both
+    fc.assert(fc.property(anything, (value) => canonicalJson(value) === first(value)), { numRuns: 5000 });
+    fc.assert(fc.property(fc.jsonValue(), (value) => canonicalJson(value) === first(value)), { numRuns: 5000 });
+    const odd = [undefined, NaN, -0, Infinity, () => 1, Symbol('s'), [undefined, , null], { '': 1, 'é': 2, 'e': 3, '\u2028': 4, '10': 5, '9': 6, a: undefined }, new Date(0), Buffer.from('ab')];
+    for (const value of [...odd, odd]) expect(canonicalJson(value)).toBe(first(value));
   });
 
   it('hashes the previous hash, a newline and the canonical event (checked by hand with node:crypto)', () => {

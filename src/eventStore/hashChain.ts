@@ -11,14 +11,41 @@ import type { NewEvent, StoredEvent } from './eventStore.port';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted at every depth: one byte sequence per value. */
+/**
+ * JSON with object keys sorted at every depth: one byte sequence per value. Every event of the log is
+ * hashed through it, so it builds one string without intermediate arrays (the default sort orders by
+ * UTF-16 code units, as `<` does) and quotes each key name once. Its output is fixed: hashChain.spec
+ * checks it against the first, plainer version on random values, since a changed byte breaks every chain.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      if (i in value) out += canonicalJson(value[i]); // a hole stays empty, as join() leaves it
+    }
+    return `${out}]`;
+  }
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${quoted(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
+}
+
+/** Key names recur in every event (a few dozen names in all): quote each once. Bounded, so odd keys cannot grow it. */
+const quotedKeys = new Map<string, string>();
+function quoted(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quotedKeys.size < 4096) quotedKeys.set(key, q);
+  }
+  return q;
 }
 
 export function eventHash(previousHash: string, event: NewEvent & { streamId: string; revision: number }): string {
