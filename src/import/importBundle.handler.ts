@@ -3,6 +3,7 @@
  * and writes nothing while any problem remains; then it appends, per changed patient, the events the
  * check decided (one atomic append each, expected revision = the one checked) under one import id,
  * with the envelope a PatientCommandMessage would give them; the decider does not run a second time.
+ * Its event ids are time-ordered (timeOrderedId.ts says why).
  * Patients are read and written in batches so that progress can be shown and a big bundle does not
  * hold the event loop; the appends of a batch are in flight together, so the store commits them with
  * one fsync.
@@ -20,6 +21,7 @@ import { patientStream, toRecordedPatientEvent } from '../patients/patient.strea
 import { CLOCK, type Clock } from '../shared/clock';
 import { fold } from '../shared/decider';
 import { appendDecided } from '../shared/eventEnvelope';
+import { timeOrderedId } from '../shared/timeOrderedId';
 import { bundleError } from './bundle.commands';
 import { parseBundle, type BundleFiles, type BundlePatient, type ParsedBundle } from './bundle.parse';
 import { planPatient, type PatientPlan } from './bundle.plan';
@@ -99,10 +101,13 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
     const problems: ImportProblem[] = [...parsed.problems];
     const patients = parsed.patients;
     const checked: Checked[] = [];
+    // Into an empty store (a first import) every record is empty: no look-up per patient. Someone who
+    // writes meanwhile makes that patient's append fail on its expected revision, and it is planned again.
+    const empty = (await this.store.headPosition()) === 0;
     let rows = 0;
     for (let start = 0; start < patients.length; start += BATCH) {
       for (const patient of patients.slice(start, start + BATCH)) {
-        const { record, revision } = await this.current(patient.patientId);
+        const { record, revision } = empty ? { record: patientDecider.initialState(), revision: undefined } : await this.current(patient.patientId);
         const plan = planPatient(patient, record, { now, reason });
         problems.push(...plan.problems);
         checked.push({ patient, plan, revision });
@@ -162,7 +167,7 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
           this.clock.now(),
         );
         const { streamId } = await patientStreamForWrite(this.store, item.patient.patientId);
-        const result = await appendDecided(this.store, streamId, plan.events, revision, envelope, { newId: randomUUID, schemaVersion: patientStream.schemaVersion });
+        const result = await appendDecided(this.store, streamId, plan.events, revision, envelope, { newId: () => timeOrderedId(), schemaVersion: patientStream.schemaVersion });
         return { plan, eventIds: result.eventIds.length };
       } catch (error) {
         // a patient new at the check may have been enrolled since: the stream then exists, also a ConcurrencyError
