@@ -70,9 +70,10 @@ const BATCH = 250;
  */
 const IN_FLIGHT = 250;
 
+/** A changed patient between the check and the write: only what the write needs (a big bundle has millions of facts). */
 interface Checked {
   patient: BundlePatient;
-  plan: PatientPlan;
+  plan: Pick<PatientPlan, 'events' | 'counts'>;
   revision: number | undefined;
 }
 
@@ -100,7 +101,7 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
     const now = this.clock.now();
     const problems: ImportProblem[] = [...parsed.problems];
     const patients = parsed.patients;
-    const checked: Checked[] = [];
+    const changed: Checked[] = [];
     // Into an empty store (a first import) every record is empty: no look-up per patient. Someone who
     // writes meanwhile makes that patient's append fail on its expected revision, and it is planned again.
     const empty = (await this.store.headPosition()) === 0;
@@ -108,16 +109,15 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
     for (let start = 0; start < patients.length; start += BATCH) {
       for (const patient of patients.slice(start, start + BATCH)) {
         const { record, revision } = empty ? { record: patientDecider.initialState(), revision: undefined } : await this.current(patient.patientId);
-        const plan = planPatient(patient, record, { now, reason });
-        problems.push(...plan.problems);
-        checked.push({ patient, plan, revision });
+        const { events, counts, problems: found } = planPatient(patient, record, { now, reason });
+        problems.push(...found);
+        if (events.length > 0) changed.push({ patient, plan: { events, counts }, revision });
         rows += patient.facts.length;
       }
-      onProgress({ phase: 'checking', done: checked.length, total: patients.length, rows });
+      onProgress({ phase: 'checking', done: Math.min(start + BATCH, patients.length), total: patients.length, rows });
     }
     if (problems.length > 0) throw bundleError(problems);
 
-    const changed = checked.filter((c) => c.plan.commands.length > 0);
     const totals = { eventsAppended: 0, facts: 0, corrections: 0, retractions: 0, authorizationChanges: 0 };
     rows = 0;
     for (let start = 0; start < changed.length; start += IN_FLIGHT) {
@@ -138,8 +138,8 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
       importId,
       bundleSha256: bundleSha,
       rows: parsed.rows,
-      patients: checked.length,
-      unchanged: checked.length - changed.length,
+      patients: patients.length,
+      unchanged: patients.length - changed.length,
       ...totals,
       position: await this.store.headPosition(),
       seconds,
@@ -159,7 +159,7 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
    * bundle was found clean) stops the import with the patients written so far kept.
    */
   private async write(item: Checked, context: { recordedBy: string; importId: string; bundleSha: string; reason: string }) {
-    let { plan, revision } = item;
+    let { plan, revision }: { plan: Checked['plan']; revision: number | undefined } = item;
     for (let attempt = 0; ; attempt++) {
       try {
         const envelope = envelopeOf(
@@ -173,10 +173,11 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
         // a patient new at the check may have been enrolled since: the stream then exists, also a ConcurrencyError
         if (!(error instanceof ConcurrencyError) || attempt >= 2) throw error;
         const current = await this.current(item.patient.patientId);
-        plan = planPatient(item.patient, current.record, { now: this.clock.now(), reason: context.reason });
-        if (plan.problems.length > 0) throw bundleError(plan.problems);
+        const again = planPatient(item.patient, current.record, { now: this.clock.now(), reason: context.reason });
+        if (again.problems.length > 0) throw bundleError(again.problems);
+        plan = again;
         revision = current.revision;
-        if (plan.commands.length === 0) return { plan, eventIds: 0 };
+        if (plan.events.length === 0) return { plan, eventIds: 0 };
       }
     }
   }
