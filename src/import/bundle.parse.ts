@@ -61,6 +61,8 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
   for (const file of BUNDLE_FILES) {
     const text = files[file.name];
     if (text === undefined) continue;
+    // each kind of fact comes from one file (SOURCE_OF_FACT): a duplicate is always in the same file
+    firstLineOf.clear();
     for (const row of readFile(file, text, problems)) {
       rows += 1;
       if (row === null) continue;
@@ -95,9 +97,16 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
 
 /** Every data row of a file (null: not even its patient can be told); a row's problems go to `problems`. */
 function readFile(file: BundleFile, text: string, problems: ImportProblem[]): (Row | null)[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  // the cells of each record and the line it ends on, not csv-parse's info object per record (a big bundle has millions)
+  const records: string[][] = [];
+  const lines: number[] = [];
+  const keep = (record: string[], context: { lines: number }): null => {
+    records.push(record);
+    lines.push(context.lines);
+    return null;
+  };
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, on_record: keep });
   } catch (error) {
     const { lines, message } = error as { lines?: number; message: string };
     problems.push(importProblem(file.name, lines ?? null, null, `is not valid CSV: ${message}`));
@@ -107,9 +116,9 @@ function readFile(file: BundleFile, text: string, problems: ImportProblem[]): (R
     problems.push(importProblem(file.name, 1, null, 'has no header line'));
     return [];
   }
-  const columns = headerColumns(file, records[0].record, problems);
+  const columns = headerColumns(file, records[0], problems);
   if (columns === null) return [];
-  return records.slice(1).map(({ record, info }) => readRow(file, columns, record, info.lines, problems));
+  return records.slice(1).map((record, i) => readRow(file, columns, record, lines[i + 1], problems));
 }
 
 function headerColumns(file: BundleFile, header: string[], problems: ImportProblem[]): Column[] | null {
