@@ -4,22 +4,12 @@
  * (enrolment and diagnoses; treatments; contacts; deaths, corrections and retractions), so every
  * patient's stream is spread over the whole log as in a registry that follows people for years.
  */
+import { mulberry32 } from '../src/synthetic/mulberry32';
 import type { EventStore, NewEvent } from '../src/eventStore/eventStore.port';
 import type { PatientEvent } from '../src/patients/patient.events';
 import { patientStreamId } from '../src/patients/patient.events';
 import { fromEpochDay } from '../src/shared/dates';
 
-/** A small deterministic generator (mulberry32), so the same seed writes the same log. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (i: number) => `BENCH-${String(i).padStart(6, '0')}`;
 const eventIdOf = (i: number, round: number, k: number) => `${pad(i)}-${round}-${k}`;
@@ -71,8 +61,8 @@ export async function generateLog(store: EventStore, patients: number, seed: num
   let clock = Date.parse('2015-01-01T00:00:00Z');
   for (let round = 0; round < 4; round++) {
     for (let i = 1; i <= patients; i++) {
-      const day0 = 9000 + Math.floor(random(seed * 7919 + i)() * 5000);
-      const rnd = random(seed * 31 + i * 4 + round);
+      const day0 = 9000 + Math.floor(mulberry32(seed * 7919 + i)() * 5000);
+      const rnd = mulberry32(seed * 31 + i * 4 + round);
       const recordedAt = new Date((clock += 1000)).toISOString();
       const stored: NewEvent[] = roundEvents(round, i, day0, rnd).map((e, k) => ({ eventId: eventIdOf(i, round, k), type: e.type, schemaVersion: 1, data: e.data, recordedAt, recordedBy: 'bench', correlationId: 'bench', causationId: null, metadata: {} }));
       await store.appendToStream(patientStreamId(pad(i)), stored, { expectedRevision: 'any' });

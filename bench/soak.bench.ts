@@ -24,6 +24,7 @@
  * Run: npm run bench -- --soak [--minutes 10]
  *   or node dist/bench/soak.bench.js [minutes=10] [--patients 2000] [--steady-share 0.5]
  */
+import { mulberry32 } from '../src/synthetic/mulberry32';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -100,17 +101,6 @@ function thirds(ys: number[]): { first: number; last: number } {
   return { first: mean(ys.slice(0, k)), last: mean(ys.slice(-k)) };
 }
 
-/** A small deterministic generator, so that two runs send the same mix. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Server {
   url: string;
@@ -296,7 +286,7 @@ async function steadyPhase(recorder: Recorder, minutes: number, cohort: { ids: s
   ];
   const total = ops.reduce((a, [w]) => a + w, 0);
   const client = async (c: number) => {
-    const rnd = random(1000 + c);
+    const rnd = mulberry32(1000 + c);
     while (Date.now() < end) {
       let r = rnd() * total;
       const op = ops.find(([w]) => (r -= w) < 0)![1];

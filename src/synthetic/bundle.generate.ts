@@ -5,6 +5,7 @@
  * contact a day), so the whole bundle imports cleanly. SYNTHETIC: no row describes a real person.
  * It lives in src/ (not bench/) because the CLI runs it from dist/src.
  */
+import { mulberry32 } from './mulberry32';
 import { writeBundle } from '../export/bundle.write';
 import type { BundleFiles } from '../import/bundle.parse';
 import type { PatientFacts } from '../patients/patient.record';
@@ -18,15 +19,9 @@ const SURGICAL = ['excision', 'low_frequency_ultrasound'];
 const GRADES = ['complete', 'partial', 'none', 'unknown'] as const;
 const COMPONENTS: Record<string, string[]> = { overlap_ctd: ['sle', 'systemic_sclerosis'], undifferentiated_ctd: ['dermatomyositis'] };
 
-/** mulberry32: a small seeded generator, good enough to spread synthetic values. */
+/** Seeded draws for synthetic values (mulberry32). */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
   return { next, int, pick };
