@@ -35,14 +35,11 @@ export function textTable(columns: readonly Column[], rows: readonly Row[]): str
  */
 export function csvText(columns: readonly Column[], rows: readonly Row[]): string {
   const lines: string[] = [columns.map((c) => csvField(c.name)).join(',')];
+  // join makes each line one flat string; appending cell by cell would keep a rope of every cell alive until the end
+  const cells: string[] = new Array<string>(columns.length);
   for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < columns.length; i++) {
-      const column = columns[i];
-      const text = csvField(formatCell(column.type, cellOf(row, column)));
-      line = i === 0 ? text : `${line},${text}`;
-    }
-    lines.push(line);
+    for (let i = 0; i < columns.length; i++) cells[i] = csvField(formatCell(columns[i].type, cellOf(row, columns[i])));
+    lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -8,23 +8,44 @@ import { daysBetween, monthsFromDays, type IsoDate } from '../src/shared/dates';
 import { analysisRows, type AnalysisPatient } from './analysis.cohort';
 import { byCodeUnits, column, listCell, type Projection } from './projection';
 
-export type Course = PatientFacts['treatments'][number] & {
+type Treatment = PatientFacts['treatments'][number];
+
+export interface Course {
+  treatmentId: string;
+  indication: Treatment['indication'];
+  agent: string;
+  category: Treatment['category'];
+  dose: number | null;
+  doseUnit: string | null;
+  startedOn: IsoDate;
+  lesionIds: readonly string[];
   stoppedOn: IsoDate | null;
   /** the grade with the latest assessed_on (on one date, the one recorded last); null: never graded */
   latestGrade: Grade | null;
   latestAssessedOn: IsoDate | null;
   grades: number;
-};
+}
 
-/** The patient's courses in treatment_id order. */
+/**
+ * The patient's courses in treatment_id order. Each course names its fields: a spread of the
+ * treatment (an object of its fact type's class) took V8's slow copy and tripled the garbage of a
+ * 400,000-course dataset.
+ */
 export function coursesOf(patient: AnalysisPatient): Course[] {
   const { treatments, stops, responses } = patient.facts;
   return treatments
-    .map((t) => {
+    .map((t): Course => {
       const graded = responses.filter((r) => r.treatmentId === t.treatmentId);
       const latest = graded.reduce<(typeof graded)[number] | null>((l, r) => (l === null || r.assessedOn >= l.assessedOn ? r : l), null);
       return {
-        ...t,
+        treatmentId: t.treatmentId,
+        indication: t.indication,
+        agent: t.agent,
+        category: t.category,
+        dose: t.dose,
+        doseUnit: t.doseUnit,
+        startedOn: t.startedOn,
+        lesionIds: t.lesionIds,
         stoppedOn: stops.find((s) => s.treatmentId === t.treatmentId)?.stoppedOn ?? null,
         latestGrade: latest?.grade ?? null,
         latestAssessedOn: latest?.assessedOn ?? null,
