@@ -7,7 +7,7 @@ import type { PatientFacts, PatientRecord } from '../src/patients/patient.record
 import { liveFacts } from '../src/patients/patient.record';
 import { ACTD_CONDITIONS, CALCINOSIS } from '../src/patients/patient.vocabulary';
 import type { IsoDate } from '../src/shared/dates';
-import { byCodeUnits } from './projection';
+import { byCodeUnits, type Projection, type Row } from './projection';
 
 export type Diagnosis = PatientFacts['diagnoses'][number];
 export type Enrolment = NonNullable<PatientFacts['enrolment']>;
@@ -75,26 +75,34 @@ function analysisPatient(patientId: string, record: PatientRecord, asOf: IsoDate
 }
 
 /**
- * What `rowsOf` makes of each patient of the analysis set as of `asOf`, patients in patient_id order
- * (each one's rows in the order rowsOf gives). A patient becomes rows as soon as it is derived, so a
- * dataset over the whole registry never holds every patient's facts at once.
+ * What `of` makes of each patient of the analysis set as of `asOf`, in patient_id order. A patient
+ * is made into its result as soon as it is derived, so a dataset over the whole registry never holds
+ * every patient's facts at once.
  */
-export function analysisRows<R>(records: ReadonlyMap<string, PatientRecord>, asOf: IsoDate | undefined, rowsOf: (patient: AnalysisPatient) => R[]): R[] {
-  const rows: R[] = [];
-  // each patient's rows are rows[starts[k], starts[k + 1]); ids[k] says whose
+export function byAnalysisPatient<T>(records: ReadonlyMap<string, PatientRecord>, asOf: IsoDate | undefined, of: (patient: AnalysisPatient) => T): T[] {
+  const results: T[] = [];
   const ids: string[] = [];
-  const starts: number[] = [];
   let sorted = true;
   for (const [patientId, record] of records) {
     const patient = analysisPatient(patientId, record, asOf ?? null);
     if (!patient) continue;
     if (ids.length > 0 && byCodeUnits(ids[ids.length - 1], patient.patientId) > 0) sorted = false;
     ids.push(patient.patientId);
-    starts.push(rows.length);
-    for (const row of rowsOf(patient)) rows.push(row);
+    results.push(of(patient));
   }
-  if (sorted) return rows;
-  starts.push(rows.length);
+  if (sorted) return results;
   const order = ids.map((_, k) => k).sort((a, b) => byCodeUnits(ids[a], ids[b]) || a - b);
-  return order.flatMap((k) => rows.slice(starts[k], starts[k + 1]));
+  return order.map((k) => results[k]);
+}
+
+/** Each patient's rows (`rowsOf`), patients in patient_id order. */
+export function analysisRows<R>(records: ReadonlyMap<string, PatientRecord>, asOf: IsoDate | undefined, rowsOf: (patient: AnalysisPatient) => R[]): R[] {
+  const rows: R[] = [];
+  for (const patientRows of byAnalysisPatient(records, asOf, rowsOf)) for (const row of patientRows) rows.push(row);
+  return rows;
+}
+
+/** A dataset whose rows are made patient by patient: its rows() are its patientRows() over the analysis set. */
+export function analysisProjection<R extends Row>(definition: Omit<Projection<R>, 'rows'>): Projection<R> {
+  return { ...definition, rows: (cohort, { asOf }) => analysisRows(cohort.records, asOf, definition.patientRows) };
 }

@@ -15,6 +15,7 @@ const projection: Projection = {
     column('time_days', 'integer', 'days', 'follow-up'),
   ],
   rows: () => [],
+  patientRows: () => [],
 };
 const d = { pseudonym: (id: string) => `P-${id.length}`, referenceYear: 2011 };
 

@@ -3,8 +3,8 @@
  * the time scale that survival also uses.
  */
 import { daysBetween, maxDate, monthsFromDays, type IsoDate } from '../src/shared/dates';
-import { analysisRows, type AnalysisPatient } from './analysis.cohort';
-import { column, type Projection } from './projection';
+import { analysisProjection, type AnalysisPatient } from './analysis.cohort';
+import { column } from './projection';
 
 export type FollowUpEnd = 'death' | 'last_contact' | 'cut_off';
 
@@ -38,7 +38,7 @@ export function followUpOf(patient: AnalysisPatient): FollowUp | null {
   return lastContact === null ? null : ended(lastContact, 'last_contact');
 }
 
-export const followUpProjection: Projection = {
+export const followUpProjection = analysisProjection({
   name: 'follow-up',
   grain: 'one row per patient of the analysis set; follow-up columns blank when the patient has none',
   description: 'Follow-up from the calcinosis cutis diagnosis to death or the last contact (or the cut-off).',
@@ -51,20 +51,18 @@ export const followUpProjection: Projection = {
     column('died', 'flag', null, '1 when the follow-up ended by death on or before asOf, else 0'),
     column('ended_by', 'code', null, 'death | last_contact | cut_off (censored at asOf, known alive after it)'),
   ],
-  rows(cohort, { asOf }) {
-    return analysisRows(cohort.records, asOf, (patient) => {
-      const f = followUpOf(patient);
-      return [
-        {
-        patient_id: patient.patientId,
-        calcinosis_diagnosed_on: patient.calcinosis.diagnosedOn,
-        followup_end: f?.end ?? null,
-        followup_days: f?.days ?? null,
-        followup_months: f ? monthsFromDays(f.days) : null,
-        died: f ? Number(f.died) : null,
-        ended_by: f?.endedBy ?? null,
-        },
-      ];
-    });
+  patientRows(patient) {
+    const f = followUpOf(patient);
+    return [
+      {
+      patient_id: patient.patientId,
+      calcinosis_diagnosed_on: patient.calcinosis.diagnosedOn,
+      followup_end: f?.end ?? null,
+      followup_days: f?.days ?? null,
+      followup_months: f ? monthsFromDays(f.days) : null,
+      died: f ? Number(f.died) : null,
+      ended_by: f?.endedBy ?? null,
+      },
+    ];
   },
-};
+});

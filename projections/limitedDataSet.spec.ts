@@ -15,6 +15,7 @@ const projection: Projection = {
     column('age_at_onset_years', 'integer', 'years', 'age at onset'),
   ],
   rows: () => [],
+  patientRows: () => [],
 };
 // offsets chosen by hand for the example: +100 days for MCC-1, -31 for MCC-22
 const keys = { pseudonym: (id: string) => `P-${id.length}`, offsetDays: (id: string) => (id === 'MCC-1' ? 100 : -31) };

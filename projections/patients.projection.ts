@@ -4,8 +4,8 @@
  */
 import { IMAGING_CONFIRMATIONS } from '../src/patients/patient.vocabulary';
 import type { AnalysisPatient } from './analysis.cohort';
-import { analysisRows } from './analysis.cohort';
-import { column, listCell, type Projection } from './projection';
+import { analysisProjection } from './analysis.cohort';
+import { column, listCell } from './projection';
 import { ageAtOnsetOf } from './timeToOnset.projection';
 import { TREATMENT_SUMMARY_COLUMNS, treatmentSummaryOf } from './treatmentSummary.projection';
 
@@ -16,7 +16,7 @@ const actdGroupOf = (patient: AnalysisPatient): string | null =>
 /** 1 when any lesion says yes; "no" and "not recorded" both count 0, as the seed study counts patients with it. */
 const anyLesion = (patient: AnalysisPatient, field: 'ulcerated' | 'painful') => Number(patient.facts.lesions.some((l) => l[field] === true));
 
-export const patientsProjection: Projection = {
+export const patientsProjection = analysisProjection({
   name: 'patients',
   grain: 'one row per patient of the analysis set (research authorization granted, calcinosis cutis diagnosed on or before asOf)',
   description: 'Demographics, ACTD, lesion sites and characteristics, confirmation and treatment summary per patient.',
@@ -40,32 +40,30 @@ export const patientsProjection: Projection = {
     column('imaging', 'flag', null, '1 when the calcinosis_cutis diagnosis was confirmed by radiography, CT, MRI or ultrasonography'),
     ...TREATMENT_SUMMARY_COLUMNS,
   ],
-  rows(cohort, { asOf }) {
-    return analysisRows(cohort.records, asOf, (patient) => {
-      const sites = [...new Set(patient.facts.lesions.map((l) => l.site))];
-      const confirmedBy: readonly string[] = patient.calcinosis.confirmedBy;
-      return [
-        {
-        patient_id: patient.patientId,
-        sex: patient.enrolment.sex,
-        birth_year: patient.enrolment.birthDate === null ? null : Number(patient.enrolment.birthDate.slice(0, 4)),
-        calcinosis_diagnosed_on: patient.calcinosis.diagnosedOn,
-        calcinosis_subtype: patient.calcinosis.subtype,
-        actd_condition: patient.actd?.condition ?? null,
-        actd_subtype: patient.actd?.subtype ?? null,
-        actd_group: actdGroupOf(patient),
-        actd_components: listCell(patient.actd?.components ?? []),
-        age_at_onset_years: ageAtOnsetOf(patient),
-        sites: listCell(sites),
-        n_locations: sites.length,
-        location_group: sites.length === 0 ? null : Math.min(sites.length, 3),
-        ulcerated: anyLesion(patient, 'ulcerated'),
-        painful: anyLesion(patient, 'painful'),
-        biopsy: Number(confirmedBy.includes('biopsy')),
-        imaging: Number(confirmedBy.some((c) => IMAGING_CONFIRMATIONS.includes(c))),
-        ...treatmentSummaryOf(patient),
-        },
-      ];
-    });
+  patientRows(patient) {
+    const sites = [...new Set(patient.facts.lesions.map((l) => l.site))];
+    const confirmedBy: readonly string[] = patient.calcinosis.confirmedBy;
+    return [
+      {
+      patient_id: patient.patientId,
+      sex: patient.enrolment.sex,
+      birth_year: patient.enrolment.birthDate === null ? null : Number(patient.enrolment.birthDate.slice(0, 4)),
+      calcinosis_diagnosed_on: patient.calcinosis.diagnosedOn,
+      calcinosis_subtype: patient.calcinosis.subtype,
+      actd_condition: patient.actd?.condition ?? null,
+      actd_subtype: patient.actd?.subtype ?? null,
+      actd_group: actdGroupOf(patient),
+      actd_components: listCell(patient.actd?.components ?? []),
+      age_at_onset_years: ageAtOnsetOf(patient),
+      sites: listCell(sites),
+      n_locations: sites.length,
+      location_group: sites.length === 0 ? null : Math.min(sites.length, 3),
+      ulcerated: anyLesion(patient, 'ulcerated'),
+      painful: anyLesion(patient, 'painful'),
+      biopsy: Number(confirmedBy.includes('biopsy')),
+      imaging: Number(confirmedBy.some((c) => IMAGING_CONFIRMATIONS.includes(c))),
+      ...treatmentSummaryOf(patient),
+      },
+    ];
   },
-};
+});

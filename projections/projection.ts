@@ -4,6 +4,7 @@
  * pure values; the cell formatting that makes them byte-identical everywhere lives in row.format.ts.
  */
 import type { IsoDate } from '../src/shared/dates';
+import type { AnalysisPatient } from './analysis.cohort';
 import type { CohortState } from './cohort.fold';
 
 export type Cell = string | number | null;
@@ -36,6 +37,8 @@ export interface Projection<R extends Row = Row> {
   columns: readonly Column[];
   /** rows in canonical order: patient_id, then the id of the course / interval */
   rows(cohort: CohortState, options: RowsOptions): R[];
+  /** one patient's rows, in canonical order (a dataset answer writes them patient by patient) */
+  patientRows(patient: AnalysisPatient): R[];
 }
 
 export const column = (name: string, type: ColumnType, unit: string | null, definition: string): Column => ({

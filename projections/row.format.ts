@@ -34,14 +34,22 @@ export function textTable(columns: readonly Column[], rows: readonly Row[]): str
  * a table of cells in between: a registry's dataset has 100,000 rows.
  */
 export function csvText(columns: readonly Column[], rows: readonly Row[]): string {
-  const lines: string[] = [columns.map((c) => csvField(c.name)).join(',')];
+  return csvHeader(columns) + csvLines(columns, rows);
+}
+
+/** The header record of the canonical CSV, its "\n" included. */
+export const csvHeader = (columns: readonly Column[]): string => `${columns.map((c) => csvField(c.name)).join(',')}\n`;
+
+/** The records of these rows in the canonical CSV, each with its "\n" ('' for no rows): csvText is the header, then these. */
+export function csvLines(columns: readonly Column[], rows: readonly Row[]): string {
   // join makes each line one flat string; appending cell by cell would keep a rope of every cell alive until the end
   const cells: string[] = new Array<string>(columns.length);
+  const lines: string[] = [];
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) cells[i] = csvField(formatCell(columns[i].type, cellOf(row, columns[i])));
     lines.push(cells.join(','));
   }
-  return `${lines.join('\n')}\n`;
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 const NEEDS_QUOTES = /[",\n]/;

@@ -3,11 +3,11 @@
  * rate-table comparison (age and calendar date at entry, sex).
  */
 import { daysBetween, monthsFromDays } from '../src/shared/dates';
-import { analysisRows } from './analysis.cohort';
+import { analysisProjection } from './analysis.cohort';
 import { followUpOf } from './followUp.projection';
-import { column, type Projection } from './projection';
+import { column } from './projection';
 
-export const survivalProjection: Projection = {
+export const survivalProjection = analysisProjection({
   name: 'survival',
   grain: 'one row per patient with follow-up (patients without follow-up are left out)',
   description:
@@ -21,21 +21,19 @@ export const survivalProjection: Projection = {
     column('time_months', 'decimal', 'months', 'time_days / (365.25 / 12)'),
     column('status', 'flag', null, '1 death, 0 censored'),
   ],
-  rows(cohort, { asOf }) {
-    return analysisRows(cohort.records, asOf, (patient) => {
-      const f = followUpOf(patient);
-      if (f === null) return [];
-      return [
-        {
-          patient_id: patient.patientId,
-          entry_date: f.origin,
-          sex: patient.enrolment.sex,
-          age_days: patient.enrolment.birthDate === null ? null : daysBetween(patient.enrolment.birthDate, f.origin),
-          time_days: f.days,
-          time_months: monthsFromDays(f.days),
-          status: Number(f.died),
-        },
-      ];
-    });
+  patientRows(patient) {
+    const f = followUpOf(patient);
+    if (f === null) return [];
+    return [
+      {
+        patient_id: patient.patientId,
+        entry_date: f.origin,
+        sex: patient.enrolment.sex,
+        age_days: patient.enrolment.birthDate === null ? null : daysBetween(patient.enrolment.birthDate, f.origin),
+        time_days: f.days,
+        time_months: monthsFromDays(f.days),
+        status: Number(f.died),
+      },
+    ];
   },
-};
+});

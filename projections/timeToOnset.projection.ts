@@ -3,8 +3,8 @@
  * before the ACTD diagnosis as 0 months; the raw (negative) value stays beside it.
  */
 import { completedYears, daysBetween, minDate, monthsFromDays, type IsoDate } from '../src/shared/dates';
-import { analysisRows, type AnalysisPatient } from './analysis.cohort';
-import { column, type Projection } from './projection';
+import { analysisProjection, type AnalysisPatient } from './analysis.cohort';
+import { column } from './projection';
 
 /** The calcinosis onset: the earliest onset of the patient's lesions dated on or before asOf. */
 export const onsetOf = (patient: AnalysisPatient): IsoDate | null => minDate(patient.facts.lesions.map((l) => l.onsetOn));
@@ -15,7 +15,7 @@ export const ageAtOnsetOf = (patient: AnalysisPatient): number | null => {
   return onset === null || born === null ? null : completedYears(born, onset);
 };
 
-export const timeToOnsetProjection: Projection = {
+export const timeToOnsetProjection = analysisProjection({
   name: 'time-to-onset',
   grain: 'one row per patient of the analysis set',
   description: 'Months from the diagnosis of the ACTD to the calcinosis onset, raw and floored at 0.',
@@ -30,24 +30,22 @@ export const timeToOnsetProjection: Projection = {
     column('time_to_onset_months_raw', 'decimal', 'months', 'time_to_onset_days_raw / (365.25 / 12)'),
     column('time_to_onset_months', 'decimal', 'months', 'time_to_onset_months_raw floored at 0, as the seed study counts it'),
   ],
-  rows(cohort, { asOf }) {
-    return analysisRows(cohort.records, asOf, (patient) => {
-      const onset = onsetOf(patient);
-      const actd = patient.actd;
-      const days = onset !== null && actd !== null ? daysBetween(actd.diagnosedOn, onset) : null;
-      return [
-        {
-        patient_id: patient.patientId,
-        actd_condition: actd?.condition ?? null,
-        actd_subtype: actd?.subtype ?? null,
-        actd_diagnosed_on: actd?.diagnosedOn ?? null,
-        calcinosis_onset: onset,
-        age_at_onset_years: ageAtOnsetOf(patient),
-        time_to_onset_days_raw: days,
-        time_to_onset_months_raw: days === null ? null : monthsFromDays(days),
-        time_to_onset_months: days === null ? null : monthsFromDays(Math.max(0, days)),
-        },
-      ];
-    });
+  patientRows(patient) {
+    const onset = onsetOf(patient);
+    const actd = patient.actd;
+    const days = onset !== null && actd !== null ? daysBetween(actd.diagnosedOn, onset) : null;
+    return [
+      {
+      patient_id: patient.patientId,
+      actd_condition: actd?.condition ?? null,
+      actd_subtype: actd?.subtype ?? null,
+      actd_diagnosed_on: actd?.diagnosedOn ?? null,
+      calcinosis_onset: onset,
+      age_at_onset_years: ageAtOnsetOf(patient),
+      time_to_onset_days_raw: days,
+      time_to_onset_months_raw: days === null ? null : monthsFromDays(days),
+      time_to_onset_months: days === null ? null : monthsFromDays(Math.max(0, days)),
+      },
+    ];
   },
-};
+});

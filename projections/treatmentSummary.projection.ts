@@ -3,8 +3,8 @@
  * by the conventions of shared/cohorts/mayo-2012/expected.json.
  */
 import { GRADE_RANK, type Grade } from '../src/patients/patient.vocabulary';
-import { analysisRows, type AnalysisPatient } from './analysis.cohort';
-import { column, listCell, type Column, type Projection, type Row } from './projection';
+import { analysisProjection, type AnalysisPatient } from './analysis.cohort';
+import { column, listCell, type Column, type Row } from './projection';
 import { coursesOf, type Course } from './treatments.projection';
 
 const best = (grades: readonly Grade[]): Grade => grades.reduce((b, g) => (GRADE_RANK[g] > GRADE_RANK[b] ? g : b), 'unknown');
@@ -46,12 +46,10 @@ export const TREATMENT_SUMMARY_COLUMNS: readonly Column[] = [
   column('calcinosis_agents', 'list', null, 'agent=best response over that agent\'s courses, `;`-separated in code-unit order (Table 4 counts patients)'),
 ];
 
-export const treatmentSummaryProjection: Projection = {
+export const treatmentSummaryProjection = analysisProjection({
   name: 'treatment-summary',
   grain: 'one row per patient of the analysis set',
   description: 'Per-patient summary of the calcinosis treatment: category, best response, agents.',
   columns: [column('patient_id', 'text', null, "the registry's patient id"), ...TREATMENT_SUMMARY_COLUMNS],
-  rows(cohort, { asOf }) {
-    return analysisRows(cohort.records, asOf, (patient) => [{ patient_id: patient.patientId, ...treatmentSummaryOf(patient) }]);
-  },
-};
+  patientRows: (patient) => [{ patient_id: patient.patientId, ...treatmentSummaryOf(patient) }],
+});

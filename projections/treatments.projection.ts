@@ -5,8 +5,8 @@
 import type { PatientFacts } from '../src/patients/patient.record';
 import type { Grade } from '../src/patients/patient.vocabulary';
 import { daysBetween, monthsFromDays, type IsoDate } from '../src/shared/dates';
-import { analysisRows, type AnalysisPatient } from './analysis.cohort';
-import { byCodeUnits, column, listCell, type Projection } from './projection';
+import { analysisProjection, type AnalysisPatient } from './analysis.cohort';
+import { byCodeUnits, column, listCell } from './projection';
 
 type Treatment = PatientFacts['treatments'][number];
 
@@ -55,7 +55,7 @@ export function coursesOf(patient: AnalysisPatient): Course[] {
     .sort((a, b) => byCodeUnits(a.treatmentId, b.treatmentId));
 }
 
-export const treatmentsProjection: Projection = {
+export const treatmentsProjection = analysisProjection({
   name: 'treatments',
   grain: 'one row per course of treatment (calcinosis or ACTD) of a patient of the analysis set',
   description: 'Each course with its agent, indication, category, dates, duration and latest graded response.',
@@ -77,29 +77,27 @@ export const treatmentsProjection: Projection = {
     column('n_grades', 'integer', null, 'number of assessments on or before asOf'),
     column('lesion_ids', 'list', null, 'the lesions the course targets; blank: all'),
   ],
-  rows(cohort, { asOf }) {
-    return analysisRows(cohort.records, asOf, (patient) =>
-      coursesOf(patient).map((c) => {
-        const days = c.stoppedOn === null ? null : daysBetween(c.startedOn, c.stoppedOn);
-        return {
-          patient_id: patient.patientId,
-          treatment_id: c.treatmentId,
-          indication: c.indication,
-          agent: c.agent,
-          category: c.category,
-          dose: c.dose,
-          dose_unit: c.doseUnit,
-          started_on: c.startedOn,
-          stopped_on: c.stoppedOn,
-          ongoing: Number(c.stoppedOn === null),
-          duration_days: days,
-          duration_months: days === null ? null : monthsFromDays(days),
-          latest_grade: c.latestGrade,
-          latest_assessed_on: c.latestAssessedOn,
-          n_grades: c.grades,
-          lesion_ids: listCell(c.lesionIds),
-        };
-      }),
-    );
+  patientRows(patient) {
+    return coursesOf(patient).map((c) => {
+      const days = c.stoppedOn === null ? null : daysBetween(c.startedOn, c.stoppedOn);
+      return {
+        patient_id: patient.patientId,
+        treatment_id: c.treatmentId,
+        indication: c.indication,
+        agent: c.agent,
+        category: c.category,
+        dose: c.dose,
+        dose_unit: c.doseUnit,
+        started_on: c.startedOn,
+        stopped_on: c.stoppedOn,
+        ongoing: Number(c.stoppedOn === null),
+        duration_days: days,
+        duration_months: days === null ? null : monthsFromDays(days),
+        latest_grade: c.latestGrade,
+        latest_assessed_on: c.latestAssessedOn,
+        n_grades: c.grades,
+        lesion_ids: listCell(c.lesionIds),
+      };
+    });
   },
-};
+});

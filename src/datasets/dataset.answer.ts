@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { version } from '../../package.json';
 import type { CohortState } from '../../projections/cohort.fold';
 import type { Projection, Row } from '../../projections/projection';
-import { csvText, jsonRows } from '../../projections/row.format';
+import { byAnalysisPatient } from '../../projections/analysis.cohort';
+import { csvHeader, csvLines, jsonRows } from '../../projections/row.format';
 import { deidentifyColumns, deidentifyRowsAs, type DeidentifyKeys, type DeidentifyMode } from '../../projections/deidentify.modes';
 import type { DatasetParams } from './datasets.params';
 
@@ -35,20 +36,44 @@ export interface DatasetManifest {
 
 export interface DatasetAnswer {
   manifest: DatasetManifest;
-  csv: string;
-  rows: Row[];
+  /** the canonical CSV in pieces (the header, then patient after patient): joined, the bytes of the SHA-256 */
+  csvChunks: readonly string[];
+  /** the canonical CSV in one string */
+  readonly csv: string;
+  /** the rows as JSON values */
+  readonly rows: Row[];
 }
 
 export const SOFTWARE_VERSION: string = version;
 
 /** Identified rows, or rows de-identified as params.deidentify says with the installation's keys. */
 export function datasetAnswer(projection: Projection, state: CohortState, params: DatasetParams, headPosition: number, keys?: DeidentifyKeys): DatasetAnswer {
-  const identified = projection.rows(state, { asOf: params.asOf });
   const mode = params.deidentify ?? (params.deidentified ? 'safe-harbor' : null);
   if (mode !== null && keys === undefined) throw new Error('de-identified rows need the installation keys');
-  const rows = mode === null ? identified : deidentifyRowsAs(mode, projection, identified, keys!);
   const columns = mode === null ? projection.columns : deidentifyColumns(mode, projection);
-  const csv = csvText(columns, rows);
+  const allRows = (): Row[] => {
+    const identified = projection.rows(state, { asOf: params.asOf });
+    return mode === null ? identified : deidentifyRowsAs(mode, projection, identified, keys!);
+  };
+  // An identified CSV answer is written patient by patient: each patient's rows die young, and no
+  // table of the registry's rows is ever held. JSON and de-identified rows (whose pseudonyms set
+  // their order) are made whole.
+  let rowCount = 0;
+  let whole: Row[] | undefined;
+  const csvChunks: string[] = [csvHeader(columns)];
+  if (mode === null && params.format !== 'json') {
+    for (const lines of byAnalysisPatient(state.records, params.asOf, (patient) => {
+      const rows = projection.patientRows(patient);
+      rowCount += rows.length;
+      return csvLines(columns, rows);
+    })) if (lines !== '') csvChunks.push(lines);
+  } else {
+    whole = allRows();
+    rowCount = whole.length;
+    csvChunks.push(csvLines(columns, whole));
+  }
+  const sha256 = createHash('sha256');
+  for (const chunk of csvChunks) sha256.update(chunk, 'utf8');
   const manifest: DatasetManifest = {
     dataset: projection.name,
     asOf: params.asOf ?? null,
@@ -57,9 +82,9 @@ export function datasetAnswer(projection: Projection, state: CohortState, params
     position: state.position,
     headPosition,
     eventsFolded: state.eventsFolded,
-    rows: rows.length,
+    rows: rowCount,
     softwareVersion: SOFTWARE_VERSION,
-    sha256: createHash('sha256').update(csv, 'utf8').digest('hex'),
+    sha256: sha256.digest('hex'),
     deidentified: mode !== null,
     deidentification: mode,
   };
@@ -67,9 +92,12 @@ export function datasetAnswer(projection: Projection, state: CohortState, params
   let json: Row[] | undefined;
   return {
     manifest,
-    csv,
+    csvChunks,
+    get csv() {
+      return csvChunks.join('');
+    },
     get rows() {
-      return (json ??= jsonRows(columns, rows));
+      return (json ??= jsonRows(columns, whole ?? allRows()));
     },
   };
 }

@@ -6,9 +6,10 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyCohort, foldCohort, type CohortState } from '../../projections/cohort.fold';
-import { findDataset } from '../../projections/dataset.registry';
+import { DATASET_NAMES, findDataset } from '../../projections/dataset.registry';
 import type { RowsOptions } from '../../projections/projection';
 import { textTable } from '../../projections/row.format';
+import { datasetAnswer } from '../../src/datasets/dataset.answer';
 import { toLoggedPatientEvent } from '../../src/datasets/loggedEvent';
 import { MemoryEventStore } from '../../src/eventStore/memory.adapter';
 
@@ -54,6 +55,31 @@ describe('mayo-2012 acceptance: datasets reproduce the independently computed re
     const reference = expected(file);
     expect(reference.length).toBeGreaterThan(30);
     expect(onlyColumnsOf(reference, actual(cohort, dataset, options))).toEqual(reference);
+  });
+
+  it.each([
+    ['survival.csv', 'survival', {}],
+    ['survival-asof-2005-06-30.csv', 'survival', { asOf: '2005-06-30' }],
+    ['patients-derived.csv', 'patients', {}],
+  ])('expected/%s = the CSV answer of dataset %s %j, written patient by patient', (file, dataset, options) => {
+    const reference = expected(file);
+    const answer = datasetAnswer(findDataset(dataset)!, cohort, { name: dataset, format: 'csv', ...options }, 0);
+    expect(answer.csvChunks.length).toBeGreaterThan(30);
+    const rows: Record<string, string>[] = parse(answer.csv, { columns: true });
+    expect(answer.manifest.rows).toBe(reference.length);
+    expect(onlyColumnsOf(reference, rows)).toEqual(reference);
+  });
+
+  it('given the records in reverse order, then every CSV answer (patient by patient) has the bytes and digest of the JSON answer (rows made whole)', () => {
+    const reversed = { ...cohort, records: new Map([...cohort.records].reverse()) };
+    for (const name of DATASET_NAMES) {
+      for (const asOf of [undefined, '2005-06-30']) {
+        const csv = datasetAnswer(findDataset(name)!, reversed, { name, format: 'csv', asOf }, 0);
+        const json = datasetAnswer(findDataset(name)!, cohort, { name, format: 'json', asOf }, 0);
+        expect([name, asOf, csv.manifest.rows, csv.manifest.sha256, csv.csv]).toEqual([name, asOf, json.manifest.rows, json.manifest.sha256, json.csv]);
+        expect([name, csv.rows]).toEqual([name, json.rows]);
+      }
+    }
   });
 
   it('the 3 patients who denied research authorization are in no dataset', () => {
