@@ -16,6 +16,8 @@ export interface BenchServer {
   url: string;
   pid: number;
   rssMb: () => number;
+  /** the most it has been resident so far (VmHWM) */
+  peakRssMb: () => number;
   /** CPU seconds (user + system) the server has used so far */
   cpuSeconds: () => number;
   /** the same for its main thread alone (the event loop), without worker and libuv threads */
@@ -40,6 +42,10 @@ function cpuSecondsOf(statFile: string): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** A memory field of /proc/<pid>/status (kB there) in MB. */
+const statusMb = (pid: number, field: 'VmRSS' | 'VmHWM'): number =>
+  Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+
 export async function startBenchServer(env: Record<string, string>, nodeFlags: string[] = []): Promise<BenchServer> {
   const port = await freePort();
   const args = nodeFlags.length === 0 ? [MAIN] : [...nodeFlags, '-e', `process.on('SIGUSR2', () => process.exit(0)); require(${JSON.stringify(MAIN)});`];
@@ -48,12 +54,12 @@ export async function startBenchServer(env: Record<string, string>, nodeFlags: s
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; ; ) {
+  for (const deadline = Date.now() + 120_000; ; ) {
     if (child.exitCode !== null) throw new Error(`the server exited during start-up:\n${stderr}`);
     if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the server did not answer /health within 30 s:\n${stderr}`);
+      throw new Error(`the server did not answer /health within 120 s:\n${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -61,7 +67,8 @@ export async function startBenchServer(env: Record<string, string>, nodeFlags: s
     port,
     url,
     pid: child.pid!,
-    rssMb: () => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024),
+    rssMb: () => statusMb(child.pid!, 'VmRSS'),
+    peakRssMb: () => statusMb(child.pid!, 'VmHWM'),
     cpuSeconds: () => cpuSecondsOf(`/proc/${child.pid}/stat`),
     // the main thread's task id is the process id
     mainThreadCpuSeconds: () => cpuSecondsOf(`/proc/${child.pid}/task/${child.pid}/stat`),

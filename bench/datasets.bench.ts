@@ -2,24 +2,27 @@
  * Datasets at registry scale: on a generated log (default 100,000 patients x ~28 events, appended
  * through the store port; generated once and kept in <dataDir>), measures
  *  - a bare sequential read of the log (the floor for any rebuild),
- *  - a full rebuild of the cohort read model into a fresh SQLite generation, and a restart from it,
- *  - the latest dataset, and historical datasets (knownAt at random instants, asOf at random dates)
- *    answered from the segment snapshots, against folding the whole log for the same cut.
+ *  - a full rebuild of the cohort read model into a new generation of <dataDir>'s catalog, made live
+ *    (what `npm run cli -- rebuild` does),
+ *  - the built server (dist/src/main.js, the embedded store) started on <dataDir>: its start, the
+ *    latest datasets and historical datasets (knownAt at random instants, asOf at random dates) over
+ *    HTTP, with the server's CPU per answer and its resident memory (VmRSS, and VmHWM: the peak),
+ *  - folding the whole log for one of those cuts in this process, whose digest must be the server's.
  * One JSON line per measurement on stdout.
  *
  *   npm run build && node --expose-gc dist/bench/datasets.bench.js /tmp/cc-bench-100k [patients=100000] [queries=20]
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyCohort, foldCohort, type KnowledgeCut, type LoggedPatientEvent } from '../projections/cohort.fold';
+import { emptyCohort, foldCohort, type LoggedPatientEvent } from '../projections/cohort.fold';
 import { findDataset } from '../projections/dataset.registry';
 import { CohortFollower } from '../src/datasets/cohort.follower';
 import { datasetAnswer } from '../src/datasets/dataset.answer';
-import { cohortAtCut } from '../src/datasets/history.cut';
 import { toLoggedPatientEvent } from '../src/datasets/loggedEvent';
-import { SqliteReadModelStorage } from '../src/datasets/readModel.sqlite';
+import { SqliteReadModelCatalog } from '../src/datasets/readModel.catalog';
 import { SqliteEventStore } from '../src/eventStore/sqlite.adapter';
 import { fromEpochDay } from '../src/shared/dates';
+import { startBenchServer, type BenchServer } from './benchServer';
 import { generateLog } from './datasets.generate';
 
 const PAGE = 5000;
@@ -38,15 +41,34 @@ function random(seed: number) {
   return () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 }
 
-/** A full rebuild into a fresh generation file; its in-memory state is let go before the restart. */
-async function rebuild(store: SqliteEventStore, file: string, bareSeconds: number): Promise<void> {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+/** A full rebuild into a new generation of the catalog, made live, the older ones dropped (as `cli rebuild` does). */
+async function rebuild(store: SqliteEventStore, dataDir: string, bareSeconds: number): Promise<void> {
+  const catalog = new SqliteReadModelCatalog(dataDir);
+  const generation = catalog.create();
   const started = performance.now();
-  const follower = new CohortFollower(new SqliteReadModelStorage(file, 1));
+  const follower = new CohortFollower(catalog.open(generation));
   await follower.readToHead(store);
   const rebuildSeconds = seconds(started);
   report('rebuild', { events: follower.position, seconds: rebuildSeconds, eventsPerSecond: Math.round(follower.position / rebuildSeconds), ratioToBareRead: +(rebuildSeconds / bareSeconds).toFixed(2), ...megabytes() });
   follower.storage.close();
+  catalog.activate(generation).forEach((retired) => catalog.drop(retired));
+  catalog.close();
+}
+
+/** One dataset answer from the server, read to its last byte: wall and server CPU seconds, rows and digest. */
+async function getDataset(server: BenchServer, name: string, query: Record<string, string>) {
+  const started = performance.now();
+  const cpu = server.cpuSeconds();
+  const response = await fetch(`${server.url}/datasets/${name}?${new URLSearchParams({ format: 'csv', ...query })}`);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`GET /datasets/${name} answered ${response.status}: ${text.slice(0, 500)}`);
+  return {
+    seconds: seconds(started),
+    cpuSeconds: +(server.cpuSeconds() - cpu).toFixed(2),
+    rows: Number(response.headers.get('x-dataset-rows')),
+    sha256: response.headers.get('x-dataset-sha256'),
+    megabytes: +(text.length / 1e6).toFixed(1),
+  };
 }
 
 async function main(): Promise<void> {
@@ -75,65 +97,61 @@ async function main(): Promise<void> {
     report('bare read', { run, events: read, seconds: bareSeconds, eventsPerSecond: Math.round(read / bareSeconds) });
   }
 
-  const file = join(dataDir, 'bench-generation.sqlite');
-  await rebuild(store, file, bareSeconds);
+  await rebuild(store, dataDir, bareSeconds);
   const size = (path: string) => Math.round(statSync(path).size / 2 ** 20);
-  report('files', { eventsMb: size(join(dataDir, 'events.sqlite')), readModelMb: size(file) });
+  const readModelMb = readdirSync(join(dataDir, 'readmodels')).reduce((mb, file) => mb + size(join(dataDir, 'readmodels', file)), 0);
+  report('files', { eventsMb: size(join(dataDir, 'events.sqlite')), readModelMb });
 
+  // the server's own memory is what the issue asks about, so the datasets are answered by the server
   started = performance.now();
-  const live = new CohortFollower(new SqliteReadModelStorage(file, 1));
-  report('restart (load the generation)', { patients: live.records.size, seconds: seconds(started), ...megabytes() });
+  const server = await startBenchServer({ DATA_DIR: dataDir, AUTH: 'disabled', EVENT_STORE: 'sqlite' });
+  const memory = () => ({ rssMb: server.rssMb(), peakRssMb: server.peakRssMb() });
+  try {
+    report('restart (the server loads the generation)', { patients: Number(patients), seconds: seconds(started), ...memory() });
+    for (const [name, run] of [['survival', 'first'], ['survival', 'again'], ['patients', 'again'], ['treatments', 'again']]) {
+      const { sha256: _, ...answer } = await getDataset(server, name, {});
+      report('latest dataset', { dataset: name, run, ...answer, ...memory() });
+    }
 
-  // the first query derives every patient's facts once; later ones reuse them for unchanged records
-  for (const [name, run] of [['survival', 'first'], ['survival', 'again'], ['patients', 'again'], ['treatments', 'again']]) {
+    const rnd = random(7);
+    const latencies: number[] = [];
+    const cpuSeconds: number[] = [];
+    const instants: string[] = [];
+    for (let q = 0; q < Number(queries); q++) {
+      const [at] = await store.readAll({ after: Math.floor(rnd() * head), maxCount: 1 });
+      const asOf = fromEpochDay(9000 + Math.floor(rnd() * 7000));
+      const answer = await getDataset(server, 'survival', { knownAt: at.recordedAt, asOf });
+      latencies.push(answer.seconds);
+      // CPU time (the server's threads, the collector's included) says what a query costs whatever else the machine runs
+      cpuSeconds.push(answer.cpuSeconds);
+      instants.push(at.recordedAt);
+      report('historical survival (stamped records)', { knownAt: at.recordedAt, position: at.position, asOf, rows: answer.rows, seconds: answer.seconds, cpuSeconds: answer.cpuSeconds });
+    }
+    report('historical survival (stamped records) summary', {
+      queries: latencies.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: Math.max(...latencies),
+      cpuP50: percentile(cpuSeconds, 50),
+      cpuP99: percentile(cpuSeconds, 99),
+      ...memory(),
+    });
+
+    const cut = { knownAt: instants[0] };
+    const served = await getDataset(server, 'survival', cut);
     started = performance.now();
-    const answer = datasetAnswer(findDataset(name)!, live.state, { name, format: 'csv' }, head);
-    report('latest dataset', { dataset: name, run, rows: answer.manifest.rows, seconds: seconds(started), ...megabytes() });
+    let cohort = emptyCohort();
+    for (let after = 0; after < head; ) {
+      const page = await store.readAll({ after, maxCount: PAGE });
+      after = page[page.length - 1].position;
+      cohort = foldCohort(cohort, page.map(toLoggedPatientEvent).filter((e): e is LoggedPatientEvent => e !== null), cut);
+    }
+    const answer = datasetAnswer(findDataset('survival')!, cohort, { name: 'survival', format: 'csv', knownAt: cut.knownAt }, head);
+    report('historical survival (fold the whole log)', { knownAt: cut.knownAt, rows: answer.manifest.rows, seconds: seconds(started), sameDigestAsServer: answer.manifest.sha256 === served.sha256 });
+  } finally {
+    await server.stop();
+    await store.close();
   }
-
-  const rnd = random(7);
-  const latencies: number[] = [];
-  const cpuSeconds: number[] = [];
-  let peakRssMb = 0;
-  const instants: string[] = [];
-  for (let q = 0; q < Number(queries); q++) {
-    const [at] = await store.readAll({ after: Math.floor(rnd() * head), maxCount: 1 });
-    const cut: KnowledgeCut = { knownAt: at.recordedAt };
-    const asOf = fromEpochDay(9000 + Math.floor(rnd() * 7000));
-    started = performance.now();
-    const cpu = process.cpuUsage();
-    const state = cohortAtCut(cut, { records: live.records, marks: live.marks, position: live.position });
-    const answer = datasetAnswer(findDataset('survival')!, state, { name: 'survival', format: 'csv', asOf, knownAt: cut.knownAt }, head);
-    latencies.push(seconds(started));
-    // CPU time (this thread and the collector's) says what a query costs whatever else the machine runs
-    const { user, system } = process.cpuUsage(cpu);
-    cpuSeconds.push(+((user + system) / 1e6).toFixed(3));
-    peakRssMb = Math.max(peakRssMb, Math.round(process.memoryUsage().rss / 2 ** 20));
-    instants.push(at.recordedAt);
-    report('historical survival (stamped records)', { knownAt: cut.knownAt, position: at.position, asOf, rows: answer.manifest.rows, eventsFolded: answer.manifest.eventsFolded, seconds: latencies.at(-1), cpuSeconds: cpuSeconds.at(-1) });
-  }
-  report('historical survival (stamped records) summary', {
-    queries: latencies.length,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: Math.max(...latencies),
-    cpuP50: percentile(cpuSeconds, 50),
-    cpuP99: percentile(cpuSeconds, 99),
-    peakRssMb,
-  });
-
-  started = performance.now();
-  let cohort = emptyCohort();
-  const cut = { knownAt: instants[0] };
-  for (let after = 0; after < head; ) {
-    const page = await store.readAll({ after, maxCount: PAGE });
-    after = page[page.length - 1].position;
-    cohort = foldCohort(cohort, page.map(toLoggedPatientEvent).filter((e): e is LoggedPatientEvent => e !== null), cut);
-  }
-  const answer = datasetAnswer(findDataset('survival')!, cohort, { name: 'survival', format: 'csv', knownAt: cut.knownAt }, head);
-  report('historical survival (fold the whole log)', { knownAt: cut.knownAt, rows: answer.manifest.rows, seconds: seconds(started) });
-  live.storage.close();
-  await store.close();
 }
 
 void main();
