@@ -22,7 +22,10 @@ export function shared(value: string): string {
 let lastOfRun = '';
 export const sameAsLast = (value: string): string => (value === lastOfRun ? lastOfRun : (lastOfRun = value));
 
-/** Replaces, in place, each short string of a payload (and of its string lists) by the shared equal one. */
+/** One frozen empty list for every payload's empty list (a registry's payloads hold six a patient, 32 bytes each). */
+const NO_VALUES: readonly never[] = Object.freeze([]);
+
+/** Replaces, in place, each short string of a payload (and of its string lists) by the shared equal one, and each empty list by NO_VALUES. */
 export function shareStrings<T extends object>(payload: T): T {
   const fields = payload as Record<string, unknown>;
   for (const field of Object.keys(fields)) {
@@ -30,7 +33,8 @@ export function shareStrings<T extends object>(payload: T): T {
     if (typeof value === 'string') {
       if (value.length <= LONGEST) fields[field] = shared(value);
     } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) if (typeof value[i] === 'string' && value[i].length <= LONGEST) value[i] = shared(value[i]);
+      if (value.length === 0) fields[field] = NO_VALUES;
+      else for (let i = 0; i < value.length; i++) if (typeof value[i] === 'string' && value[i].length <= LONGEST) value[i] = shared(value[i]);
     }
   }
   return payload;
