@@ -4,9 +4,8 @@
  * check decided (one atomic append each, expected revision = the one checked) under one import id,
  * with the envelope a PatientCommandMessage would give them; the decider does not run a second time.
  * Its event ids are time-ordered (timeOrderedId.ts says why).
- * Patients are read and written in batches so that progress can be shown and a big bundle does not
- * hold the event loop; the appends of a batch are in flight together, so the store commits them with
- * one fsync.
+ * Patients are read in batches so that progress can be shown and a big bundle does not hold the
+ * event loop; they are written IN_FLIGHT at a time, so the store commits many appends with one fsync.
  */
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -66,9 +65,32 @@ export interface ImportSummary {
 const BATCH = 250;
 /**
  * Patients written side by side: each is still its own atomic append with its own expected revision,
- * but appends that meet in the store share one transaction and one fsync (group commit).
+ * but appends that meet in the store share one transaction and one fsync (group commit). More than
+ * one commit holds (MAX_EVENTS_PER_COMMIT, some 470 patients), so the next commit is already queued
+ * when the writer thread ends one.
  */
-const IN_FLIGHT = 250;
+const IN_FLIGHT = 1000;
+
+/**
+ * Runs `work` on every item, at most `width` at a time, a new one starting as soon as one ends: the
+ * writer thread commits one batch while the next is being stamped and queued, instead of both sides
+ * waiting for a whole window. After a failure no more start; those in flight end, then it throws.
+ */
+async function inSlidingWindow<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (failure === null && next < items.length) {
+      try {
+        await work(items[next++]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  if (failure !== null) throw (failure as { error: unknown }).error;
+}
 
 /** A changed patient between the check and the write: only what the write needs (a big bundle has millions of facts). */
 interface Checked {
@@ -120,19 +142,16 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleMessage,
 
     const totals = { eventsAppended: 0, facts: 0, corrections: 0, retractions: 0, authorizationChanges: 0 };
     rows = 0;
-    for (let start = 0; start < changed.length; start += IN_FLIGHT) {
-      const window = changed.slice(start, start + IN_FLIGHT);
-      const written = await Promise.allSettled(window.map((item) => this.write(item, { recordedBy, importId, bundleSha, reason })));
-      const failed = written.find((w) => w.status === 'rejected');
-      if (failed) throw failed.reason;
-      for (const [i, w] of written.entries()) {
-        const { plan, eventIds } = (w as PromiseFulfilledResult<Awaited<ReturnType<ImportBundleHandler['write']>>>).value;
-        totals.eventsAppended += eventIds;
-        for (const key of ['facts', 'corrections', 'retractions', 'authorizationChanges'] as const) totals[key] += plan.counts[key];
-        rows += window[i].patient.facts.length;
-      }
-      onProgress({ phase: 'writing', done: start + window.length, total: changed.length, rows });
-    }
+    let done = 0;
+    const writeOne = async (item: Checked) => {
+      const { plan, eventIds } = await this.write(item, { recordedBy, importId, bundleSha, reason });
+      totals.eventsAppended += eventIds;
+      for (const key of ['facts', 'corrections', 'retractions', 'authorizationChanges'] as const) totals[key] += plan.counts[key];
+      rows += item.patient.facts.length;
+      done += 1;
+      if (done % BATCH === 0 || done === changed.length) onProgress({ phase: 'writing', done, total: changed.length, rows });
+    };
+    await inSlidingWindow(changed, IN_FLIGHT, writeOne);
     const seconds = (performance.now() - started) / 1000;
     return {
       importId,
