@@ -17,14 +17,14 @@ import { FACT_OF_COMMAND } from './patient.commands';
 import type { PatientEvent, PatientFact, RecordedPatientEvent } from './patient.events';
 import { IDENTITY_FIELDS, PAYLOAD_FIELDS, identifier, payloadProblems } from './patient.payloads';
 import type { Entry, PatientRecord } from './patient.record';
-import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts, type PatientFacts } from './patient.record';
+import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts, withNewFact, type PatientFacts } from './patient.record';
 import { newViolations } from './patient.rules';
 import { ERASURE_MODES } from './patient.erasure';
 
 export type PatientState = PatientRecord;
 
 export const initialState = emptyRecord;
-export const evolve = (state: PatientState, event: RecordedPatientEvent): PatientState => applyToRecord(state, event);
+export const evolve = (state: PatientState, event: RecordedPatientEvent): PatientState => carryFacts(state, event, applyToRecord(state, event));
 
 export function decide(command: PatientCommand, state: PatientState): PatientEvent[] {
   if (state.erased) throw new DomainError('conflict', `the identity of patient ${state.patientId} was erased: nothing more can be recorded for it`);
@@ -189,7 +189,19 @@ function factsOf(state: PatientState): PatientFacts {
   return facts;
 }
 
+/**
+ * A new fact only adds to the facts of the record before it (withNewFact), so a record evolved from
+ * one whose facts are known gets its own without going through every entry again; other events (a
+ * correction, a retraction, the enrolment) leave them to be derived when asked for.
+ */
+function carryFacts(before: PatientState, event: RecordedPatientEvent, after: PatientState): PatientState {
+  const facts = factsCache.get(before);
+  const added = after.entries.length === before.entries.length + 1 ? after.entries[after.entries.length - 1] : undefined;
+  if (facts !== undefined && added !== undefined && added.type !== 'PatientEnrolled' && event.type === added.type) factsCache.set(after, withNewFact(facts, added));
+  return after;
+}
+
 function assertRulesHold(state: PatientState, event: RecordedPatientEvent): void {
-  const [first] = newViolations(factsOf(state), factsOf(applyToRecord(state, event)));
+  const [first] = newViolations(factsOf(state), factsOf(evolve(state, event)));
   if (first) throw new DomainError(first.code, first.message);
 }

@@ -324,21 +324,33 @@ export function liveFacts(record: PatientRecord): PatientFacts {
   };
   for (const entry of record.entries) {
     if (entry.retracted) continue;
-    const live = entry.data as never;
-    switch (entry.type) {
-      case 'PatientEnrolled':
-        facts.enrolment = { ...(live as Live<PatientEnrolled>), researchAuthorization: record.researchAuthorization! };
-        break;
-      case 'DiagnosisRecorded': facts.diagnoses.push(live); break;
-      case 'LesionOnsetRecorded': facts.lesions.push(live); break;
-      case 'TreatmentStarted': facts.treatments.push(live); break;
-      case 'TreatmentStopped': facts.stops.push(live); break;
-      case 'ResponseGraded': facts.responses.push(live); break;
-      case 'ContactRecorded': facts.contacts.push(live); break;
-      case 'DeathRecorded': facts.deaths.push(live); break;
-    }
+    if (entry.type === 'PatientEnrolled') facts.enrolment = { ...(entry.data as Live<PatientEnrolled>), researchAuthorization: record.researchAuthorization! };
+    else facts[LIST_OF[entry.type]].push(entry.data as never);
   }
   return facts;
+}
+
+/** Which list of PatientFacts holds each kind of fact (the enrolment is a field of its own). */
+const LIST_OF: Record<Exclude<PatientFact['type'], 'PatientEnrolled'>, Exclude<keyof PatientFacts, 'enrolment'>> = {
+  DiagnosisRecorded: 'diagnoses',
+  LesionOnsetRecorded: 'lesions',
+  TreatmentStarted: 'treatments',
+  TreatmentStopped: 'stops',
+  ResponseGraded: 'responses',
+  ContactRecorded: 'contacts',
+  DeathRecorded: 'deaths',
+};
+
+/**
+ * liveFacts of `record` after `entry`, a new fact other than the enrolment, was appended to it, from
+ * the facts of `record` before: one list is copied with the fact added, the others are shared. A
+ * decider checks a patient's commands one by one, so deriving the facts anew for each would make a
+ * patient's check quadratic in its facts.
+ */
+export function withNewFact(facts: PatientFacts, entry: Entry): PatientFacts {
+  if (entry.type === 'PatientEnrolled' || entry.retracted) throw new RangeError(`withNewFact takes a new fact other than the enrolment, not ${entry.type}`);
+  const list = LIST_OF[entry.type];
+  return { ...facts, [list]: [...facts[list], entry.data] };
 }
 
 /** The clinical date of each kind of fact: what date rules and valid-time cut-offs look at. */

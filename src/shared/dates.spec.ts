@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { daysBetween, fromEpochDay, isIsoDate, toEpochDay } from './dates';
+import { daysBetween, fromEpochDay, isIsoDate, latestCalendarDateAt, toEpochDay } from './dates';
 
 /** The reference: JavaScript's own Date, which counts the proleptic Gregorian calendar. */
 const byDate = (text: string) => Date.parse(`${text}T00:00:00Z`) / 86_400_000;
@@ -53,5 +53,20 @@ describe('toEpochDay', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('latestCalendarDateAt', () => {
+  it('given an instant, when asked for the latest date on Earth, then it is the UTC+14 date, however often and in whatever order it is asked', () => {
+    // 12:00Z + 14 h = 02:00 the next day; 09:59:59Z + 14 h = 23:59:59 the same day
+    expect(latestCalendarDateAt('2011-06-30T12:00:00Z')).toBe('2011-07-01');
+    expect(latestCalendarDateAt('2011-06-30T12:00:00Z')).toBe('2011-07-01');
+    expect(latestCalendarDateAt('2011-06-30T09:59:59Z')).toBe('2011-06-30');
+    expect(latestCalendarDateAt('2011-06-30T12:00:00Z')).toBe('2011-07-01');
+  });
+
+  it('given text that is not an instant, when asked, then it throws, also for the empty string', () => {
+    expect(() => latestCalendarDateAt('')).toThrow(RangeError);
+    expect(() => latestCalendarDateAt('yesterday')).toThrow(RangeError);
   });
 });

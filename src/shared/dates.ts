@@ -121,8 +121,12 @@ export function minDate(dates: readonly IsoDate[]): IsoDate | null {
  * cannot be dated later than this, whatever the time zone of the person who saw it.
  */
 export function latestCalendarDateAt(instant: string): IsoDate {
-  return new Date(epochMsOfInstant(instant) + 14 * 3_600_000).toISOString().slice(0, 10);
+  // a batch of commands (an import: millions) asks again and again for the same instant
+  if (instant !== lastInstant) [lastInstant, lastLatest] = [instant, new Date(epochMsOfInstant(instant) + 14 * 3_600_000).toISOString().slice(0, 10)];
+  return lastLatest;
 }
+let lastInstant: string | undefined;
+let lastLatest = '';
 
 /**
  * Milliseconds since 1970 of an ISO instant (digits below the millisecond are dropped). Knowledge cuts
