@@ -16,9 +16,17 @@ export interface Violation {
 const conflict = (message: string): Violation => ({ code: 'conflict', message });
 const ruleViolated = (message: string): Violation => ({ code: 'rule_violated', message });
 
-function duplicates(values: readonly string[]): string[] {
+/** The keys that occur more than once, each once, in the order of their second occurrence (checked for every command: no array per call). */
+function duplicates<T>(items: readonly T[], key: (item: T) => string): string[] {
+  if (items.length < 2) return [];
   const seen = new Set<string>();
-  return [...new Set(values.filter((v) => seen.size === seen.add(v).size))];
+  const repeated = new Set<string>();
+  for (const item of items) {
+    const k = key(item);
+    if (seen.has(k)) repeated.add(k);
+    else seen.add(k);
+  }
+  return [...repeated];
 }
 
 /** Each dated fact with its date, and the words that name it (made only when a rule is broken). */
@@ -50,11 +58,11 @@ function findViolations(facts: PatientFacts): Violation[] {
   if (birth && death && death < birth) found.push(ruleViolated(`death (${death}) is before birth (${birth})`));
   if (facts.deaths.length > 1) found.push(conflict('a death is already recorded for this patient'));
 
-  for (const id of duplicates(facts.diagnoses.map((d) => d.diagnosisId))) found.push(conflict(`diagnosis ${id} is already recorded`));
-  for (const id of duplicates(facts.lesions.map((l) => l.lesionId))) found.push(conflict(`lesion ${id} is already recorded`));
-  for (const id of duplicates(facts.treatments.map((t) => t.treatmentId))) found.push(conflict(`treatment ${id} is already recorded`));
-  for (const on of duplicates(facts.contacts.map((c) => c.seenOn))) found.push(conflict(`a contact on ${on} is already recorded`));
-  for (const id of duplicates(facts.stops.map((s) => s.treatmentId))) found.push(conflict(`treatment ${id} is already stopped`));
+  for (const id of duplicates(facts.diagnoses, (d) => d.diagnosisId)) found.push(conflict(`diagnosis ${id} is already recorded`));
+  for (const id of duplicates(facts.lesions, (l) => l.lesionId)) found.push(conflict(`lesion ${id} is already recorded`));
+  for (const id of duplicates(facts.treatments, (t) => t.treatmentId)) found.push(conflict(`treatment ${id} is already recorded`));
+  for (const on of duplicates(facts.contacts, (c) => c.seenOn)) found.push(conflict(`a contact on ${on} is already recorded`));
+  for (const id of duplicates(facts.stops, (s) => s.treatmentId)) found.push(conflict(`treatment ${id} is already stopped`));
 
   const lesionIds = new Set(facts.lesions.map((l) => l.lesionId));
   const starts = new Map(facts.treatments.map((t) => [t.treatmentId, t.startedOn]));
@@ -78,6 +86,9 @@ function findViolations(facts: PatientFacts): Violation[] {
 
 /** The violations in `after` that `before` did not have. */
 export function newViolations(before: PatientFacts, after: PatientFacts): Violation[] {
+  const found = violations(after);
+  // almost every command leaves a clean record: then what `before` had does not matter
+  if (found.length === 0) return [];
   const existing = new Set(violations(before).map((v) => v.message));
-  return violations(after).filter((v) => !existing.has(v.message));
+  return found.filter((v) => !existing.has(v.message));
 }

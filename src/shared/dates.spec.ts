@@ -70,3 +70,28 @@ describe('latestCalendarDateAt', () => {
     expect(() => latestCalendarDateAt('yesterday')).toThrow(RangeError);
   });
 });
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2020-02-29', true], // 2020 is a leap year
+    ['2000-02-29', true], // divisible by 400
+    ['1900-02-29', false], // divisible by 100, not by 400
+    ['2021-02-29', false],
+    ['2021-02-30', false],
+    ['2021-04-31', false],
+    ['2021-12-31', true],
+    ['0099-01-01', false], // Date.UTC would read year 99 as 1999: never accepted
+    ['0100-01-01', true],
+    ['2021-1-01', false],
+    ['2021-01-01\n', false],
+    [' 2021-01-01', false],
+    ['2021/01/01', false],
+  ])('given %j, then it is a calendar date: %s', (text, expected) => {
+    expect(isIsoDate(text)).toBe(expected);
+  });
+
+  it('given a value that is not text, then it is not a date', () => {
+    expect(isIsoDate(20210101)).toBe(false);
+    expect(isIsoDate(null)).toBe(false);
+  });
+});

@@ -6,7 +6,6 @@
 
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 /** The seed study's month: days / (365.25 / 12). */
@@ -15,16 +14,11 @@ export const DAYS_PER_YEAR = 365.25;
 
 /** True for a real calendar date in YYYY-MM-DD form (2021-02-30 is not one). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return typeof value === 'string' && epochDayOf(value) !== null;
 }
 
 /**
- * Days since 1970-01-01; throws RangeError for anything but a real ISO date (as isIsoDate says).
+ * Days since 1970-01-01; throws RangeError for anything but a real ISO date (what isIsoDate accepts).
  * Datasets convert dates millions of times, so this reads the digits and counts the days itself
  * (the proleptic Gregorian calendar, as Date does) instead of asking Date to parse text.
  */
