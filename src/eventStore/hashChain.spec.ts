@@ -44,6 +44,13 @@ describe('hash chain', () => {
     expect(eventHash(GENESIS_HASH, e)).toBe(createHash('sha256').update(`${GENESIS_HASH}\n${body}`).digest('hex'));
   });
 
+  it('hashes exactly the envelope fields, whatever else the event carries and whichever are undefined', () => {
+    const e = { ...event(7, { b: 1, a: [2] }), causationId: undefined as unknown as null, hash: 'ignored', extra: 'ignored' };
+    const body =
+      '{"correlationId":"c","data":{"a":[2],"b":1},"eventId":"e7","metadata":{},"recordedAt":"2020-01-01T00:00:00.000Z","recordedBy":"u","revision":6,"schemaVersion":1,"streamId":"patient-1","type":"ContactRecorded"}';
+    expect(eventHash('ab'.repeat(32), e)).toBe(createHash('sha256').update(`${'ab'.repeat(32)}\n${body}`).digest('hex'));
+  });
+
   it('verifies across pages and stops at the first broken link', () => {
     const log = chained([1, 2, 3, 4].map((p) => event(p, { n: p })));
     const intact = new ChainVerifier();

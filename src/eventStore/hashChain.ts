@@ -27,10 +27,14 @@ export function canonicalJson(value: unknown): string {
     }
     return `${out}]`;
   }
-  const keys = Object.keys(value).sort();
+  return canonicalObject(value as Record<string, unknown>, Object.keys(value).sort());
+}
+
+/** The object's fields named by `keys` (sorted as canonicalJson sorts them), undefined ones left out. */
+function canonicalObject(value: Record<string, unknown>, keys: readonly string[]): string {
   let out = '{';
   for (const key of keys) {
-    const v = (value as Record<string, unknown>)[key];
+    const v = value[key];
     if (v === undefined) continue;
     out += `${out.length > 1 ? ',' : ''}${quoted(key)}:${canonicalJson(v)}`;
   }
@@ -48,10 +52,15 @@ function quoted(key: string): string {
   return q;
 }
 
+/**
+ * The fields of an event that its hash covers, in the order canonicalJson sorts them: every event of
+ * the log is hashed, and its envelope always has these names, so they are not sorted for each one.
+ */
+const HASHED_FIELDS = ['causationId', 'correlationId', 'data', 'eventId', 'metadata', 'recordedAt', 'recordedBy', 'revision', 'schemaVersion', 'streamId', 'type'] as const;
+
 export function eventHash(previousHash: string, event: NewEvent & { streamId: string; revision: number }): string {
-  const { eventId, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId, metadata, streamId, revision } = event;
-  const body = canonicalJson({ eventId, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId, metadata, streamId, revision });
-  return createHash('sha256').update(previousHash).update('\n').update(body).digest('hex');
+  const body = canonicalObject(event as unknown as Record<string, unknown>, HASHED_FIELDS);
+  return createHash('sha256').update(`${previousHash}\n${body}`).digest('hex');
 }
 
 export interface ChainBreak {
