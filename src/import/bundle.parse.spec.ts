@@ -77,6 +77,19 @@ describe('parseBundle', () => {
     ]);
   });
 
+  it('given a file with a bad cell on line 2 and an unclosed quote on line 3, then the broken quoting is its only problem', () => {
+    const problems = problemsOf({ 'contacts.csv': 'patient_id,seen_on\nP1,2001-02-30\nP1,"2001-03-01\n' });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'contacts.csv', column: null });
+    expect(problems[0].reason).toMatch(/^is not valid CSV: Quote Not Closed/);
+  });
+
+  it('given a file with a header only or nothing at all, then it has no rows; the empty one has no header line', () => {
+    expect(problemsOf({ 'contacts.csv': 'patient_id,seen_on\n' })).toEqual([]);
+    expect(problemsOf({ 'contacts.csv': '' })).toEqual([{ file: 'contacts.csv', line: 1, column: null, reason: 'has no header line' }]);
+  });
+
   it('given an unknown file, a missing patients.csv, a short row and broken quoting, then each is reported', () => {
     const parsed = parseBundle({
       'lesion.csv': 'x\n',

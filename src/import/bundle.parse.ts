@@ -95,30 +95,36 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
   return { patients: [...patients.values()], rows, problems };
 }
 
-/** Every data row of a file (null: not even its patient can be told); a row's problems go to `problems`. */
+/**
+ * Every data row of a file (null: not even its patient can be told); a row's problems go to `problems`.
+ * Each record is read into its row as csv-parse hands it over, so the cells of a whole file (a big
+ * bundle's contacts.csv has a million records) are never held at once.
+ */
 function readFile(file: BundleFile, text: string, problems: ImportProblem[]): (Row | null)[] {
-  // the cells of each record and the line it ends on, not csv-parse's info object per record (a big bundle has millions)
-  const records: string[][] = [];
-  const lines: number[] = [];
-  const keep = (record: string[], context: { lines: number }): null => {
-    records.push(record);
-    lines.push(context.lines);
+  const rows: (Row | null)[] = [];
+  // the file's own problems, kept back until it has been read: a file that is not CSV reports that alone
+  const found: ImportProblem[] = [];
+  // undefined until the header is read; null when the header has problems (every row is then in doubt)
+  let columns: Column[] | null | undefined;
+  // csv-parse's info object per record: `lines` is the line the record ends on
+  const read = (record: string[], context: { lines: number }): null => {
+    if (columns === undefined) columns = headerColumns(file, record, found);
+    else if (columns !== null) rows.push(readRow(file, columns, record, context.lines, found));
     return null;
   };
   try {
-    parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, on_record: keep });
+    parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, on_record: read });
   } catch (error) {
     const { lines, message } = error as { lines?: number; message: string };
     problems.push(importProblem(file.name, lines ?? null, null, `is not valid CSV: ${message}`));
     return [];
   }
-  if (records.length === 0) {
+  if (columns === undefined) {
     problems.push(importProblem(file.name, 1, null, 'has no header line'));
     return [];
   }
-  const columns = headerColumns(file, records[0], problems);
-  if (columns === null) return [];
-  return records.slice(1).map((record, i) => readRow(file, columns, record, lines[i + 1], problems));
+  for (const problem of found) problems.push(problem); // a spread of a million problems would overflow the stack
+  return columns === null ? [] : rows;
 }
 
 function headerColumns(file: BundleFile, header: string[], problems: ImportProblem[]): Column[] | null {
