@@ -37,20 +37,24 @@ export function factsAsOf(facts: PatientFacts, asOf: IsoDate | null): PatientFac
   if (asOf === null) return facts;
   return {
     enrolment: facts.enrolment,
-    diagnoses: datedBy(facts.diagnoses, 'diagnosedOn', asOf),
-    lesions: datedBy(facts.lesions, 'onsetOn', asOf),
-    treatments: datedBy(facts.treatments, 'startedOn', asOf),
-    stops: datedBy(facts.stops, 'stoppedOn', asOf),
-    responses: datedBy(facts.responses, 'assessedOn', asOf),
-    contacts: datedBy(facts.contacts, 'seenOn', asOf),
-    deaths: datedBy(facts.deaths, 'diedOn', asOf),
+    diagnoses: datedBy(facts.diagnoses, (d) => d.diagnosedOn, asOf),
+    lesions: datedBy(facts.lesions, (l) => l.onsetOn, asOf),
+    treatments: datedBy(facts.treatments, (t) => t.startedOn, asOf),
+    stops: datedBy(facts.stops, (s) => s.stoppedOn, asOf),
+    responses: datedBy(facts.responses, (r) => r.assessedOn, asOf),
+    contacts: datedBy(facts.contacts, (c) => c.seenOn, asOf),
+    deaths: datedBy(facts.deaths, (d) => d.diedOn, asOf),
   };
 }
 
-/** The facts dated on or before `asOf`: the list itself when that is all of them (a dataset asks for 100,000 patients' lists at a time). */
-function datedBy<F, K extends keyof F>(facts: F[], field: K, asOf: IsoDate): F[] {
-  const later = facts.findIndex((f) => (f[field] as IsoDate) > asOf);
-  return later < 0 ? facts : facts.filter((f) => (f[field] as IsoDate) <= asOf);
+/**
+ * The facts dated on or before `asOf`: the list itself when that is all of them (a dataset asks for
+ * 100,000 patients' lists at a time). One reader per fact type, not a field name: each reads one kind
+ * of object, where a look-up by name met every kind at one place and went the slow way.
+ */
+function datedBy<F>(facts: F[], dateOf: (fact: F) => IsoDate, asOf: IsoDate): F[] {
+  for (let i = 0; i < facts.length; i++) if (dateOf(facts[i]) > asOf) return facts.filter((f) => dateOf(f) <= asOf);
+  return facts;
 }
 
 function analysisPatient(patientId: string, record: PatientRecord, asOf: IsoDate | null): AnalysisPatient | null {

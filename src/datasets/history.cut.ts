@@ -140,16 +140,24 @@ const LOOK_AT_EACH = -2;
 
 /**
  * Whether a record's entries' recordedAt are canonical and never go back along the log, so that every
- * cut knows a prefix of them. Looked at on every cut rather than remembered per record: a WeakMap of
- * 100,000 records made each collection of the old generation slower than the look costs.
+ * cut knows a prefix of them. Remembered on the record itself, under a symbol and not enumerable (so
+ * neither the codec nor a copy of the record takes it along): a record is never changed, only
+ * replaced, and a WeakMap of 100,000 records had made each collection of the old generation slower
+ * than looking at every entry on every cut.
  */
-function recordedInOrder({ entries }: PatientRecord): boolean {
-  for (let i = 0; i < entries.length; i++) {
-    if (!isCanonical(entries[i].recordedAt)) return false;
-    if (i > 0 && entries[i].recordedAt < entries[i - 1].recordedAt) return false;
+function recordedInOrder(record: PatientRecord): boolean {
+  const remembered = (record as unknown as Record<symbol, boolean | undefined>)[IN_ORDER];
+  if (remembered !== undefined) return remembered;
+  const { entries } = record;
+  let inOrder = true;
+  for (let i = 0; i < entries.length && inOrder; i++) {
+    inOrder = isCanonical(entries[i].recordedAt) && (i === 0 || entries[i].recordedAt >= entries[i - 1].recordedAt);
   }
-  return true;
+  Object.defineProperty(record, IN_ORDER, { value: inOrder });
+  return inOrder;
 }
+
+const IN_ORDER = Symbol('recordedInOrder');
 
 /** TypeScript's MapIterator names Symbol.dispose, which Node 20's own Map iterators do not have either. */
 const asMapIterator = <T>(iterator: Iterator<T>) => iterator as unknown as MapIterator<T>;
