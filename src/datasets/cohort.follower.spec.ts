@@ -50,6 +50,44 @@ describe('the live follower writes its storage in batches', () => {
     live.apply(all.slice(0, 999));
     expect(storage.position()).toBe(0);
     live.apply(all.slice(999));
+    await live.written();
     expect(storage.position()).toBe(1000);
+    expect(storage.loadLatest().records.get('P3')?.entries).toHaveLength(1000);
+  });
+
+  it('given a background write under way, when an identity is erased, then the write at once takes its patients along and the background write commits nothing', async () => {
+    const store = new MemoryEventStore();
+    // 1,000 patients enrolled: the background write encodes them 50 at a time
+    for (let i = 0; i < 1000; i++) await store.appendToStream(patientStreamId(`Q${i}`), [enrolment(`Q${i}`)], { expectedRevision: 'no_stream' });
+    await store.appendToStream(patientStreamId('Q0'), [event('IdentityErased', { mode: 'anonymous', anonymousId: 'erased-00000000-0000-4000-8000-000000000001', reason: 'asked' })], { expectedRevision: 0 });
+    const commits: number[] = [];
+    const storage = new MemoryReadModelStorage(1);
+    const commit = storage.commit.bind(storage);
+    storage.commit = (batch) => (commits.push(batch.to), commit(batch));
+    const live = new CohortFollower(storage);
+    const all = await store.readAll();
+    live.apply(all.slice(0, 1000));
+    expect(commits).toEqual([]); // under way, not committed
+    live.apply(all.slice(1000));
+    await live.written();
+    expect(commits).toEqual([1001]);
+    const written = storage.loadLatest().records;
+    expect([written.size, written.get('Q0')?.patientId, written.get('Q999')?.patientId]).toEqual([1000, 'erased-00000000-0000-4000-8000-000000000001', 'Q999']);
+  });
+
+  it('given a background write that fails, then the next events are refused with its error', async () => {
+    const store = new MemoryEventStore();
+    const contacts = Array.from({ length: 1000 }, (_, i) => event('ContactRecorded', { seenOn: new Date(Date.UTC(1990, 0, 1 + i)).toISOString().slice(0, 10) }));
+    await store.appendToStream(patientStreamId('P4'), [enrolment('P4'), ...contacts], { expectedRevision: 'no_stream' });
+    const storage = new MemoryReadModelStorage(1);
+    storage.commit = () => {
+      throw new Error('disk full');
+    };
+    const live = new CohortFollower(storage);
+    const all = await store.readAll();
+    live.apply(all.slice(0, 1000));
+    await live.written();
+    expect(() => live.apply(all.slice(1000))).toThrow('disk full');
+    expect(live.position).toBe(1000);
   });
 });

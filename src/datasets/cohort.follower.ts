@@ -17,7 +17,8 @@ import type { PatientRecord } from '../patients/patient.record';
 import { epochMsOfInstant } from '../shared/dates';
 import { foldTouched, type CohortState } from '../../projections/cohort.fold';
 import { toLoggedPatientEvent } from './loggedEvent';
-import type { PatientMark, ReadModelStorage } from './readModel.storage';
+import { encodeRecord } from './readModel.codec';
+import type { Batch, PatientMark, ReadModelStorage } from './readModel.storage';
 
 const PAGE = 5000;
 
@@ -28,6 +29,8 @@ const recordedMsOf = (instant: string): number => (instant === lastInstant ? las
 const PERSIST_EVERY = 500_000;
 const PERSIST_PER_PATIENT = 32;
 const LIVE_PERSIST_EVERY = 1000;
+/** records encoded between two turns of the event loop (a registry's record: about 8 KB of JSON) */
+const ENCODE_SLICE = 50;
 
 export type Progress = (position: number, head: number) => void | Promise<void>;
 
@@ -39,6 +42,10 @@ export class CohortFollower {
   /** what was folded since the storage was last written */
   private readonly dirty = new Set<string>();
   private unsaved: number[] = [];
+  /** the batch a background write is encoding; null when none is */
+  private inFlight: Batch | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  private writeFailure: unknown = null;
 
   constructor(readonly storage: ReadModelStorage) {
     const { records, marks } = storage.loadLatest();
@@ -58,19 +65,38 @@ export class CohortFollower {
   }
 
   /**
-   * Folds events that follow the checkpoint, in log order (events at or before it are ignored). They
-   * are written once LIVE_PERSIST_EVERY have gathered, or at once when one erases an identity (the
-   * plaintext must leave the file); close() writes the rest. Writing after every batch cost a busy
-   * server 8% of its event loop, and what a crash leaves unwritten is folded again from the log.
+   * Folds events that follow the checkpoint, in log order (events at or before it are ignored). Once
+   * LIVE_PERSIST_EVERY have gathered they are written in the background: the touched records are
+   * encoded a slice at a time between requests, then committed in one transaction (encoding a
+   * thousand patients at once held every request behind it: the HTTP p99 at concurrency 32 went from
+   * about 30 to about 50 ms). An event that erases an identity is written at once with everything
+   * before it (the plaintext must leave the file); close() writes the rest. What a crash leaves
+   * unwritten is folded again from the log.
    */
   apply(events: readonly StoredEvent[]): void {
+    if (this.writeFailure !== null) throw this.writeFailure;
     this.fold(events);
-    if (this.unsaved.length >= LIVE_PERSIST_EVERY || events.some((e) => e.type === 'IdentityErased')) this.persist();
+    if (events.some((e) => e.type === 'IdentityErased')) this.persist();
+    else if (this.unsaved.length >= LIVE_PERSIST_EVERY && this.inFlight === null) {
+      // a failed background write stops the next fold, as a failed write at once stops this one
+      this.writing = this.persistInSlices().catch((error: unknown) => void (this.writeFailure = error));
+    }
+  }
+
+  /** Resolves once the background write in progress, if any, has been committed (or taken over by a write at once). */
+  async written(): Promise<void> {
+    await this.writing;
   }
 
   /** Writes what is folded and closes the storage. */
   close(): void {
     this.persist();
+    this.storage.close();
+  }
+
+  /** Closes the storage of a generation no longer live, without writing: what it had not written is in the new one. */
+  retire(): void {
+    this.inFlight = null;
     this.storage.close();
   }
 
@@ -109,12 +135,40 @@ export class CohortFollower {
     this.checkpoint = fresh[fresh.length - 1].position;
   }
 
+  /** Writes everything folded, at once, the patients of a background write in progress included (which then commits nothing). */
   private persist(): void {
     if (this.checkpoint <= this.storage.position()) return;
-    const touched = new Map([...this.dirty].map((id) => [id, this.records.get(id)!]));
-    const marks = new Map([...this.dirty].map((id) => [id, this.marks.get(id)!]));
-    this.storage.commit({ to: this.checkpoint, positions: this.unsaved, touched, marks });
+    const batch = this.takeBatch();
+    this.storage.commit(batch);
+  }
+
+  private async persistInSlices(): Promise<void> {
+    const batch = this.takeBatch();
+    this.inFlight = batch;
+    const encoded = new Map<string, string>();
+    for (const [patientId, record] of batch.touched) {
+      encoded.set(patientId, encodeRecord(record));
+      if (encoded.size % ENCODE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (this.inFlight !== batch) return;
+    }
+    this.inFlight = null;
+    this.storage.commit({ ...batch, encoded });
+  }
+
+  /** What is folded and not written, as it stands now (records and marks are replaced, never changed, so they can be written later). */
+  private takeBatch(): Batch {
+    const ids = new Set(this.inFlight?.touched.keys());
+    for (const id of this.dirty) ids.add(id);
+    const positions = this.inFlight === null ? this.unsaved : [...this.inFlight.positions, ...this.unsaved];
+    const batch: Batch = {
+      to: this.checkpoint,
+      positions,
+      touched: new Map([...ids].map((id) => [id, this.records.get(id)!])),
+      marks: new Map([...ids].map((id) => [id, this.marks.get(id)!])),
+    };
+    this.inFlight = null;
     this.dirty.clear();
     this.unsaved = [];
+    return batch;
   }
 }

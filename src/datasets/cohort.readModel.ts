@@ -114,7 +114,7 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
       await fresh.readToHead(this.store, onProgress);
       const retired = catalog.activate(fresh.storage.generation);
       const old = this.adopt(fresh);
-      old?.storage.close(); // retired: what it had not written is in the new generation
+      old?.retire();
       retired.forEach((generation) => catalog.drop(generation));
     } finally {
       this.rebuilding = null;
@@ -167,6 +167,6 @@ export class CohortReadModel implements OnApplicationBootstrap, OnModuleDestroy 
     const live = this.catalog?.live();
     if (!this.catalog || live == null || this.rebuilding || live === this.follower?.storage.generation) return;
     this.logger.log(`generation ${live} is live now: switching over from ${this.follower?.storage.generation}`);
-    this.adopt(new CohortFollower(this.catalog.open(live)))?.storage.close();
+    this.adopt(new CohortFollower(this.catalog.open(live)))?.retire();
   }
 }

@@ -53,7 +53,7 @@ export class SqliteReadModelStorage implements ReadModelStorage {
       const { position } = this.checkpointRow();
       if (batch.to <= position) return false;
       for (const [patientId, record] of batch.touched) {
-        this.statements.upsertPatient.run({ patientId, ...batch.marks.get(patientId)!, record: encodeRecord(record) });
+        this.statements.upsertPatient.run({ patientId, ...batch.marks.get(patientId)!, record: batch.encoded?.get(patientId) ?? encodeRecord(record) });
       }
       this.statements.moveCheckpoint.run(batch.to, newEvents(batch, position));
       return true;

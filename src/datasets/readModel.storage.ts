@@ -20,6 +20,8 @@ export interface Batch {
   /** the records and marks of the patients touched since the last commit, as they stand at `to` */
   touched: ReadonlyMap<string, PatientRecord>;
   marks: ReadonlyMap<string, PatientMark>;
+  /** some of those records already in the codec's form (a live follower encodes them a slice at a time, before the commit) */
+  encoded?: ReadonlyMap<string, string>;
 }
 
 export interface ReadModelStorage {
