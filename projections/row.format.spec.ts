@@ -3,7 +3,9 @@ import { DATASETS } from './dataset.registry';
 import { dictionaryMarkdown } from './dictionary.render';
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
-import { csvText, formatCell, jsonRows, textTable } from './row.format';
+import { csvHeader, csvLines, formatCell, jsonRows, textTable } from './row.format';
+
+const csvText = (columns: Parameters<typeof csvLines>[0], rows: Parameters<typeof csvLines>[1]) => csvHeader(columns) + csvLines(columns, rows);
 import type { Column, Row } from './projection';
 
 describe('canonical cells', () => {

@@ -27,20 +27,15 @@ export function textTable(columns: readonly Column[], rows: readonly Row[]): str
   return [columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => formatCell(c.type, cellOf(row, c))))];
 }
 
-/**
- * The canonical CSV of header and rows: "\n" after every record, a cell quoted only when it holds a
- * double quote, comma or line feed, its quotes doubled (RFC 4180; the bytes csv-stringify writes
- * with record_delimiter "\n", which row.format.spec.ts holds this to). Written row by row, without
- * a table of cells in between: a registry's dataset has 100,000 rows.
- */
-export function csvText(columns: readonly Column[], rows: readonly Row[]): string {
-  return csvHeader(columns) + csvLines(columns, rows);
-}
-
 /** The header record of the canonical CSV, its "\n" included. */
 export const csvHeader = (columns: readonly Column[]): string => `${columns.map((c) => csvField(c.name)).join(',')}\n`;
 
-/** The records of these rows in the canonical CSV, each with its "\n" ('' for no rows): csvText is the header, then these. */
+/**
+ * The records of these rows in the canonical CSV, which is csvHeader and then these ('' for no rows):
+ * "\n" after every record, a cell quoted only when it holds a double quote, comma or line feed, its
+ * quotes doubled (RFC 4180; the bytes csv-stringify writes with record_delimiter "\n", which
+ * row.format.spec.ts holds this to). Written row by row, without a table of cells in between.
+ */
 export function csvLines(columns: readonly Column[], rows: readonly Row[]): string {
   // join makes each line one flat string; appending cell by cell would keep a rope of every cell alive until the end
   const cells: string[] = new Array<string>(columns.length);
