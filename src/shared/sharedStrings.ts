@@ -25,10 +25,15 @@ export const sameAsLast = (value: string): string => (value === lastOfRun ? last
 /** One frozen empty list for every payload's empty list (a registry's payloads hold six a patient, 32 bytes each). */
 const NO_VALUES: readonly never[] = Object.freeze([]);
 
-/** Replaces, in place, each short string of a payload (and of its string lists) by the shared equal one, and each empty list by NO_VALUES. */
+/**
+ * Replaces, in place, each short string of a payload (and of its string lists) by the shared equal one,
+ * and each empty list by NO_VALUES. Not the eventId a stored payload carries: it never repeats, and
+ * millions of them would only keep the table full.
+ */
 export function shareStrings<T extends object>(payload: T): T {
   const fields = payload as Record<string, unknown>;
   for (const field of Object.keys(fields)) {
+    if (field === 'eventId') continue;
     const value = fields[field];
     if (typeof value === 'string') {
       if (value.length <= LONGEST) fields[field] = shared(value);
