@@ -1,5 +1,5 @@
 import type { RecordedPatientEvent } from './patient.events';
-import { applyToRecord, emptyRecord, foldRecord, liveFacts, withNewFact } from './patient.record';
+import { applyToRecord, emptyRecord, foldRecord, liveFacts, recordAsKnown, withNewFact, type Entry, type Stamp } from './patient.record';
 
 const at = '2011-06-30T12:00:00Z';
 const enrolled: RecordedPatientEvent = {
@@ -41,5 +41,74 @@ describe('withNewFact', () => {
   it('given the enrolment, when appended, then it is refused: its facts carry the authorization, derived by liveFacts', () => {
     const record = foldRecord(emptyRecord(), [enrolled]);
     expect(() => withNewFact(liveFacts(emptyRecord()), record.entries[0])).toThrow(RangeError);
+  });
+});
+
+/** Everything an entry says, its getters included (an entry's own fields are its payload's alone). */
+const view = (e: Entry) => ({
+  position: e.position,
+  recordedAt: e.recordedAt,
+  eventId: e.eventId,
+  type: e.type,
+  data: { ...e.data },
+  original: { ...e.original },
+  corrections: e.corrections,
+  retractions: e.retractions,
+  retracted: e.retracted,
+});
+const stamped = (events: RecordedPatientEvent[]) => events.map((e, i) => ({ ...e, position: i + 1, recordedAt: `2012-01-0${i + 1}T00:00:00.000Z` }));
+const history = stamped([
+  enrolled,
+  contact('e2', '1990-01-01'),
+  contact('e3', '1991-02-02'),
+  { type: 'EntryCorrected', data: { eventId: 'e2', changes: { seenOn: '1990-01-11' }, reason: 'typo' }, eventId: 'e4', recordedAt: at },
+  { type: 'EntryRetracted', data: { eventId: 'e3', reason: 'another patient' }, eventId: 'e5', recordedAt: at },
+  contact('e6', '1992-03-03'),
+]);
+const folded = history.reduce(applyToRecord, emptyRecord());
+
+describe('an entry is its own payload', () => {
+  it('given a recorded contact, then copying, serialising or listing its payload shows the payload alone, and the stamp is read from the entry', () => {
+    const entry = folded.entries[3];
+    expect(Object.keys(entry.data)).toEqual(['seenOn', 'eventId']);
+    expect(JSON.parse(JSON.stringify(entry.data))).toEqual({ seenOn: '1992-03-03', eventId: 'e6' });
+    expect({ ...liveFacts(folded).contacts[1] }).toEqual({ seenOn: '1992-03-03', eventId: 'e6' });
+    expect(view(entry)).toEqual({
+      position: 6,
+      recordedAt: '2012-01-06T00:00:00.000Z',
+      eventId: 'e6',
+      type: 'ContactRecorded',
+      data: { seenOn: '1992-03-03', eventId: 'e6' },
+      original: { seenOn: '1992-03-03', eventId: 'e6' },
+      corrections: [],
+      retractions: [],
+      retracted: false,
+    });
+  });
+
+  it('given a corrected and a retracted contact, then the corrected one keeps its original and its correction, and the retracted one is left out of the facts', () => {
+    expect(view(folded.entries[1])).toMatchObject({
+      data: { seenOn: '1990-01-11', eventId: 'e2' },
+      original: { seenOn: '1990-01-01', eventId: 'e2' },
+      corrections: [{ position: 4, recordedAt: '2012-01-04T00:00:00.000Z', changes: { seenOn: '1990-01-11' } }],
+      retracted: false,
+    });
+    expect(view(folded.entries[2])).toMatchObject({ retracted: true, retractions: [{ position: 5, recordedAt: '2012-01-05T00:00:00.000Z' }] });
+    expect(liveFacts(folded).contacts.map((c) => c.seenOn)).toEqual(['1990-01-11', '1992-03-03']);
+  });
+});
+
+describe('recordAsKnown', () => {
+  const upTo = (position: number) => (s: Stamp) => s.position <= position;
+  const foldedUpTo = (position: number) => history.slice(0, position).reduce(applyToRecord, emptyRecord());
+
+  it.each([1, 2, 3, 4, 5, 6])('given the record, when cut at position %i (first entries or each looked at), then it is the record folded from the events up to there', (position) => {
+    const expected = foldedUpTo(position);
+    const prefix = expected.entries.length;
+    for (const cut of [recordAsKnown(folded, upTo(position), prefix), recordAsKnown(folded, upTo(position))]) {
+      expect(cut!.entries.map(view)).toEqual(expected.entries.map(view));
+      expect(liveFacts(cut!)).toEqual(liveFacts(expected));
+      expect([cut!.patientId, cut!.researchAuthorization]).toEqual(['P', 'granted']);
+    }
   });
 });

@@ -130,12 +130,12 @@ const plainEntry = ({ position, recordedAt, eventId, type, data, original, corre
 });
 
 function newEntry(event: RecordedPatientEvent & { type: PatientFact['type'] }): Entry {
-  const data = payloadWith(event.type, event.data, { eventId: event.eventId });
-  return entryOfFields(event.position ?? 0, event.recordedAt, event.type, data, data, NONE, NONE);
+  return Object.assign(new ENTRY_CLASS[event.type](event.position ?? 0, event.recordedAt, null), event.data, { eventId: event.eventId });
 }
 
 /**
- * Every entry is made here, as a FactEntry. `eventId` is the payload's (a Live payload carries it).
+ * Every entry is made here, as a FactEntry holding the fields of `original` (`eventId` among them, as
+ * a Live payload carries it).
  */
 export function entryOfFields(
   position: number,
@@ -147,58 +147,86 @@ export function entryOfFields(
   retractions: readonly Stamp[],
 ): Entry {
   const amended = original !== data || corrections.length > 0 || retractions.length > 0;
-  return new FactEntry(position, recordedAt, type, data, amended ? { original: original === data ? null : original, corrections, retractions } : null);
+  const amendments = amended ? { data: original === data ? null : data, corrections, retractions } : null;
+  return Object.assign(new ENTRY_CLASS[type](position, recordedAt, amendments), original);
 }
 
 /** What an entry keeps once its fact is corrected or retracted; null for the great many never touched. */
 export interface Amendments {
-  /** null while it is the payload itself (a retracted fact never corrected) */
-  original: Live<PatientFact> | null;
+  /** the payload with its corrections applied; null while it is the entry itself (a fact retracted, never corrected) */
+  data: Live<PatientFact> | null;
   corrections: readonly Correction[];
   retractions: readonly Stamp[];
 }
 
 /**
- * An entry as the read model keeps millions of them: five fields, the rest derived (the eventId is
- * the payload's; the original, corrections and retractions are in `amendments`, null for a fact never
- * touched). An object literal of all nine fields took 96 bytes a fact; this takes 64. Its own fields
- * are what the read model's codec stores (src/datasets/readModel.codec.ts).
+ * An entry as the read model keeps millions of them: one object that is both the entry and its
+ * payload as first recorded. The payload's fields (its eventId among them) are the object's own
+ * fields, so whatever copies, spreads, serialises or compares a payload sees the payload alone; the
+ * stamp and the amendments are private fields, read through the getters below. An entry object
+ * beside its payload object took 64 bytes a fact more.
  */
-class FactEntry implements Entry {
-  constructor(
-    readonly position: number,
-    readonly recordedAt: string,
-    readonly type: PatientFact['type'],
-    readonly data: Live<PatientFact>,
-    readonly amendments: Amendments | null,
-  ) {}
+abstract class FactEntry implements Entry {
+  declare readonly eventId: string;
+  abstract readonly type: PatientFact['type'];
+  readonly #position: number;
+  readonly #recordedAt: string;
+  readonly #amendments: Amendments | null;
 
-  get eventId(): string {
-    return this.data.eventId;
+  constructor(position: number, recordedAt: string, amendments: Amendments | null) {
+    this.#position = position;
+    this.#recordedAt = recordedAt;
+    this.#amendments = amendments;
+  }
+
+  get position(): number {
+    return this.#position;
+  }
+
+  get recordedAt(): string {
+    return this.#recordedAt;
+  }
+
+  get data(): Live<PatientFact> {
+    return this.#amendments?.data ?? this.original;
   }
 
   get original(): Live<PatientFact> {
-    return this.amendments?.original ?? this.data;
+    return this as unknown as Live<PatientFact>;
   }
 
   get corrections(): readonly Correction[] {
-    return this.amendments?.corrections ?? NONE;
+    return this.#amendments?.corrections ?? NONE;
   }
 
   get retractions(): readonly Stamp[] {
-    return this.amendments?.retractions ?? NONE;
+    return this.#amendments?.retractions ?? NONE;
   }
 
   get retracted(): boolean {
-    return this.amendments !== null && this.amendments.retractions.length > 0;
+    return this.#amendments !== null && this.#amendments.retractions.length > 0;
   }
 }
 
 /**
- * A payload with fields laid over it, as an object of its fact type's own class: V8 sizes a class's
- * objects to the fields its instances get, where a copy into `{}` keeps the fields past the fourth in
- * a second allocation (and a spread copy gets a few hundred bytes of slack), for as long as the read
- * model keeps the fact, millions of them.
+ * One FactEntry class for each fact type (its `type` on the prototype), so V8 sizes each type's
+ * objects to the fields that type's payloads have.
+ */
+const ENTRY_CLASS = Object.fromEntries(
+  FACT_TYPES.map((type) => [
+    type,
+    class extends FactEntry {
+      get type() {
+        return type;
+      }
+    },
+  ]),
+) as unknown as Record<PatientFact['type'], new (position: number, recordedAt: string, amendments: Amendments | null) => FactEntry>;
+
+/**
+ * A payload with fields laid over it (a corrected payload), as an object of its fact type's own
+ * class: V8 sizes a class's objects to the fields its instances get, where a copy into `{}` keeps the
+ * fields past the fourth in a second allocation (and a spread copy gets a few hundred bytes of slack).
  */
 export function payloadWith(type: PatientFact['type'], payload: object, ...fields: object[]): Live<PatientFact> {
   return Object.assign(new PAYLOAD_CLASS[type](), payload, ...fields) as Live<PatientFact>;
@@ -246,31 +274,114 @@ export function foldRecord(record: PatientRecord, events: readonly RecordedPatie
  * (history.cut.ts finds them by bisection), so their own stamps need not be looked at again.
  */
 export function recordAsKnown(record: PatientRecord, known: (stamp: Stamp) => boolean, firstEntries?: number): PatientRecord | null {
-  const entries = firstEntries === undefined ? record.entries.filter(known) : record.entries.slice(0, firstEntries);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    if (entry.corrections.length === 0 && entry.retractions.length === 0) continue;
-    const corrections = entry.corrections.filter(known);
-    const retractions = entry.retractions.filter(known);
-    if (corrections.length === entry.corrections.length && retractions.length === entry.retractions.length) continue;
-    entries[i] = entryWith(entry, {
-      data: corrections.reduce((data, c) => payloadWith(entry.type, data, c.changes, { eventId: entry.eventId }), entry.original),
-      corrections,
-      retractions,
-    });
+  if (firstEntries === undefined) return recordOfEntries(record, record.entries.filter(known), known);
+  const entries = record.entries.slice(0, firstEntries);
+  const { amended, enrolments } = indexOf(record);
+  const amendedAsKnown: number[] = [];
+  for (const i of amended) {
+    if (i >= firstEntries) break;
+    entries[i] = entryAsKnown(entries[i], known);
+    if (isAmended(entries[i])) amendedAsKnown.push(i);
   }
+  let enrolment: number | null = null;
+  for (const i of enrolments) if (i < firstEntries) enrolment = i;
+  return recordOfEntries(record, entries, known, { amended: amendedAsKnown, enrolments: enrolment === null ? NO_INDEX : [enrolment] });
+}
+
+function entryAsKnown(entry: Entry, known: (stamp: Stamp) => boolean): Entry {
+  if (entry.corrections.length === 0 && entry.retractions.length === 0) return entry;
+  const corrections = entry.corrections.filter(known);
+  const retractions = entry.retractions.filter(known);
+  if (corrections.length === entry.corrections.length && retractions.length === entry.retractions.length) return entry;
+  return entryWith(entry, {
+    data: corrections.reduce((data, c) => payloadWith(entry.type, data, c.changes, { eventId: entry.eventId }), entry.original),
+    corrections,
+    retractions,
+  });
+}
+
+/** The record of the entries a cut knows (with their amendments not yet cut when `index` is not given). */
+function recordOfEntries(record: PatientRecord, entries: Entry[], known: (stamp: Stamp) => boolean, index?: EntryIndex): PatientRecord | null {
   if (entries.length === 0) return null;
+  if (index === undefined) for (let i = 0; i < entries.length; i++) entries[i] = entryAsKnown(entries[i], known);
   let patientId: string | null = null;
   let researchAuthorization: ResearchAuthorization | null = null;
-  for (const entry of entries) {
-    if (entry.type !== 'PatientEnrolled') continue;
-    const enrolment = entry.original as PatientEnrolled['data'];
-    patientId = enrolment.patientId;
-    researchAuthorization = enrolment.researchAuthorization;
-  }
+  const enrolments = index?.enrolments ?? entries.flatMap((e, i) => (e.type === 'PatientEnrolled' ? [i] : []));
+  if (enrolments.length > 0) ({ patientId, researchAuthorization } = entries[enrolments[enrolments.length - 1]].original as PatientEnrolled['data']);
   const authorizationChanges = record.authorizationChanges.length === 0 ? NONE : record.authorizationChanges.filter(known);
   if (authorizationChanges.length > 0) researchAuthorization = authorizationChanges[authorizationChanges.length - 1].researchAuthorization;
-  return { patientId, researchAuthorization, entries, authorizationChanges };
+  if (index === undefined) return { patientId, researchAuthorization, entries, authorizationChanges };
+  return new RecordAsKnown(patientId, researchAuthorization, entries, authorizationChanges, index);
+}
+
+/**
+ * A record as a cut knew it, with the index its cut made: a dataset makes one for each patient of a
+ * historical cut, and remembering the index on a plain record (a property defined) cost more than the cut.
+ */
+class RecordAsKnown implements PatientRecord {
+  readonly #index: EntryIndex;
+
+  constructor(
+    readonly patientId: string | null,
+    readonly researchAuthorization: ResearchAuthorization | null,
+    readonly entries: readonly Entry[],
+    readonly authorizationChanges: readonly (Stamp & { researchAuthorization: ResearchAuthorization })[],
+    index: EntryIndex,
+  ) {
+    this.#index = index;
+  }
+
+  static indexOf(record: PatientRecord): EntryIndex | undefined {
+    return record instanceof RecordAsKnown ? record.#index : undefined;
+  }
+}
+
+/**
+ * Where a record's amended entries (corrected or retracted) and its enrolments are. Entries are of
+ * as many shapes as there are payloads, so each look at an entry's own fields costs several times a
+ * look at one shape's; with the index, a cut and liveFacts look at the few entries that need it.
+ * Remembered on the record itself (a record is never changed, only replaced), under a symbol and not
+ * enumerable, so neither the codec nor a copy of the record takes it along.
+ */
+interface EntryIndex {
+  amended: readonly number[];
+  enrolments: readonly number[];
+}
+
+function indexOf(record: PatientRecord): EntryIndex {
+  const known = RecordAsKnown.indexOf(record);
+  if (known !== undefined) return known;
+  const hidden = record as unknown as Record<symbol, readonly number[] | undefined>;
+  const amended = hidden[AMENDED];
+  const enrolments = hidden[ENROLMENTS];
+  if (amended !== undefined && enrolments !== undefined) return { amended, enrolments };
+  const index = { amended: [] as number[], enrolments: [] as number[] };
+  record.entries.forEach((entry, i) => {
+    if (isAmended(entry)) index.amended.push(i);
+    if (entry.type === 'PatientEnrolled') index.enrolments.push(i);
+  });
+  return remember(record, index);
+}
+
+/** The record with its entry index made now rather than at the first cut (a restart loads every record at once). */
+export function indexed(record: PatientRecord): PatientRecord {
+  indexOf(record);
+  return record;
+}
+
+const isAmended = (entry: Entry) => entry.data !== entry.original || entry.corrections.length > 0 || entry.retractions.length > 0;
+/** Two properties rather than an index object, the usual lists shared and the others cut to size: a registry has 100,000 records. */
+const AMENDED = Symbol('amendedEntries');
+const ENROLMENTS = Symbol('enrolments');
+const NO_INDEX: readonly number[] = NONE;
+const FIRST_ONLY: readonly number[] = Object.freeze([0]);
+const sharedIndex = (list: readonly number[]) => (list.length === 0 ? NO_INDEX : list.length === 1 && list[0] === 0 ? FIRST_ONLY : list.slice());
+
+function remember(record: PatientRecord, { amended, enrolments }: EntryIndex): EntryIndex {
+  const index = { amended: sharedIndex(amended), enrolments: sharedIndex(enrolments) };
+  Object.defineProperty(record, AMENDED, { value: index.amended });
+  Object.defineProperty(record, ENROLMENTS, { value: index.enrolments });
+  return index;
 }
 
 /**
@@ -284,9 +395,9 @@ export function countKnownEvents(record: PatientRecord, known: (stamp: Stamp) =>
   let facts = firstEntries ?? 0;
   for (const change of record.authorizationChanges) if (known(change)) amendments += 1;
   const { entries } = record;
-  for (let i = 0; i < entries.length; i++) {
+  if (firstEntries === undefined) for (let i = 0; i < entries.length; i++) if (known(entries[i])) facts += 1;
+  for (const i of indexOf(record).amended) {
     const { corrections, retractions } = entries[i];
-    if (firstEntries === undefined && known(entries[i])) facts += 1;
     for (let c = 0; c < corrections.length; c++) if (known(corrections[c])) amendments += 1;
     for (let r = 0; r < retractions.length; r++) if (known(retractions[r])) amendments += 1;
   }
@@ -322,10 +433,19 @@ export function liveFacts(record: PatientRecord): PatientFacts {
     contacts: [],
     deaths: [],
   };
-  for (const entry of record.entries) {
-    if (entry.retracted) continue;
-    if (entry.type === 'PatientEnrolled') facts.enrolment = { ...(entry.data as Live<PatientEnrolled>), researchAuthorization: record.researchAuthorization! };
-    else facts[LIST_OF[entry.type]].push(entry.data as never);
+  const { entries } = record;
+  const { amended } = indexOf(record);
+  for (let i = 0, next = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    // an entry never amended is its own payload (FactEntry)
+    let data = entry as unknown as Live<PatientFact>;
+    if (amended[next] === i) {
+      next += 1;
+      if (entry.retracted) continue;
+      data = entry.data;
+    }
+    if (entry.type === 'PatientEnrolled') facts.enrolment = { ...(data as Live<PatientEnrolled>), researchAuthorization: record.researchAuthorization! };
+    else facts[LIST_OF[entry.type]].push(data as never);
   }
   return facts;
 }
