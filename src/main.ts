@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { applyHeapPolicy } from './heap.policy';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,6 +12,7 @@ import { StoreUnavailableError } from './eventStore/eventStore.port';
 const RETRY_MS = 5000;
 
 async function bootstrap(): Promise<void> {
+  applyHeapPolicy();
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config }), { bodyParser: false });
   configureApp(app);
