@@ -33,6 +33,7 @@ import { fhirControllers, fhirProviders } from './fhir/fhir.providers';
 import { AnalysisExportController } from './export/analysisFormats/analysisExport.controller';
 import { EventStreamController } from './subscriptions/eventStream.controller';
 import { EventStreams } from './subscriptions/eventStreams.service';
+import { logAccessOn } from './auth/accessLog.routes';
 
 export interface AppOptions {
   config: AppConfig;
@@ -49,7 +50,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), ...authImports],
-      controllers: [...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ErasureController, ...datasetsControllers, ...fhirControllers, AnalysisExportController, EventStreamController],
+      controllers: logAccessOn([...authControllers, PatientsController, HealthController, AuditController, ImportsController, ExportsController, ReportsController, AnalysesController, QualityController, DatasetDiffController, ReproduceController, AuditTrailController, ErasureController, ...datasetsControllers, ...fhirControllers, AnalysisExportController, EventStreamController]),
       providers: [
         { provide: 'CONFIG', useValue: config },
         ...erasureProviders(config, () => store ?? openEventStore(config, { writerThread: true })),
