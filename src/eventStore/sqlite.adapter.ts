@@ -16,6 +16,9 @@
  * the event loop, and the appends that arrive during a commit form the next batch. Reads stay on this
  * thread's connection; WAL shows them a commit once it is on disk. Without it (stores opened directly:
  * tools, tests) the batch is committed here, as before.
+ *
+ * Live subscriptions take what this store has just committed from memory (recentEvents.ts), and read
+ * the log for anything else.
  */
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
@@ -25,6 +28,7 @@ import { StoreUnavailableError } from './eventStore.port';
 import { isFatalFault, isStorageFault, openConnection, toEvent, type AppendOutcome, type AppendRequest, type Row, type SqliteConnection } from './sqlite.connection';
 import { Wakes, catchUpSubscription } from './subscription';
 import { SqliteWriterThread } from './sqlite.writer';
+import { RecentEvents } from './recentEvents';
 
 /**
  * A transaction takes queued appends up to about this many events; the rest wait for the next turn,
@@ -50,6 +54,7 @@ export class SqliteEventStore implements EventStore {
   /** the batch the writer thread is committing, if any */
   private inFlight: Promise<void> | null = null;
   private closing = false;
+  private readonly recent = new RecentEvents();
 
   constructor(
     readonly file: string,
@@ -99,7 +104,19 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(after: number, handler: (event: StoredEvent) => void | Promise<void>): Subscription {
-    return catchUpSubscription(this, this.wakes, after, handler);
+    return catchUpSubscription({ readAll: (options) => this.readRecent(options) }, this.wakes, after, handler);
+  }
+
+  /** readAll, from memory for what this store has just committed (recentEvents.ts), from the log for the rest */
+  private async readRecent(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const after = options.after ?? 0;
+    const maxCount = options.maxCount === undefined || options.maxCount < 0 ? Infinity : options.maxCount;
+    if (this.closed) return this.readAll(options);
+    const { events, complete } = this.recent.page(after, maxCount);
+    if (events.length === 0) return this.readAll(options);
+    if (events.length === maxCount || complete) return events;
+    const rest = await this.readAll({ after: events[events.length - 1].position, maxCount: maxCount === Infinity ? undefined : maxCount - events.length });
+    return [...events, ...rest];
   }
 
   async close(): Promise<void> {
@@ -113,6 +130,7 @@ export class SqliteEventStore implements EventStore {
     }
     this.closed = true;
     this.wakes.clear();
+    this.recent.clear();
     this.drop();
   }
 
@@ -153,6 +171,8 @@ export class SqliteEventStore implements EventStore {
 
   private answer(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
     this.committed += 1;
+    // kept only for live subscriptions (a CLI import has none)
+    if (this.wakes.size > 0) this.recent.add(batch.map((p) => p.request), outcomes);
     outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
     if (outcomes.some((outcome) => outcome.ok)) this.wakes.wakeAll();
   }

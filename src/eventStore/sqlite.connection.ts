@@ -70,8 +70,17 @@ export interface AppendRequest {
   expectedRevision: ExpectedRevision;
 }
 
-/** What one caller of a group commit gets: its result, or the error that refused its append alone. */
-export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+/** Where an append's events landed in the log, event by event: the store hands them to its live subscriptions without reading them back. */
+export interface Placed {
+  positions: number[];
+  hashes: string[];
+}
+
+/**
+ * What one caller of a group commit gets: its result (with where its events landed; none when a retry
+ * found them already in the log), or the error that refused its append alone.
+ */
+export type AppendOutcome = { ok: true; result: AppendResult; placed?: Placed } | { ok: false; error: unknown };
 
 const FAULT = /^SQLITE_(FULL|READONLY|IOERR|CORRUPT|NOTADB|CANTOPEN|BUSY|LOCKED|PERM|AUTH)/;
 /** After these the open connection cannot be trusted; the next call opens the file again. */
@@ -122,7 +131,7 @@ export function openConnection(file: string) {
    * revision, or its first event's id taken): the refusal becomes the first append's answer when every
    * event is already in this stream, as alreadyAppended decides.
    */
-  const appendOneBody = ({ streamId, events, expectedRevision }: AppendRequest, previousHash: string): { result: AppendResult; hash: string } => {
+  const appendOneBody = ({ streamId, events, expectedRevision }: AppendRequest, previousHash: string): { result: AppendResult; hash: string; placed?: Placed } => {
     const replay = () => {
       const replayed = alreadyAppended(events, findEvent, streamId);
       return replayed && { result: replayed, hash: previousHash };
@@ -138,6 +147,7 @@ export function openConnection(file: string) {
     let revision = last ?? -1;
     let position = 0;
     let hash = previousHash;
+    const placed: Placed = { positions: [], hashes: [] };
     for (const [i, event] of events.entries()) {
       revision += 1;
       hash = eventHash(hash, { ...event, streamId, revision });
@@ -146,6 +156,8 @@ export function openConnection(file: string) {
         // by position, in the order of the INSERT's columns: millions of rows bind no parameter by name
         const inserted = statements.insert.run(eventId, streamId, revision, type, schemaVersion, JSON.stringify(data), recordedAt, recordedBy, correlationId, causationId, JSON.stringify(metadata), hash);
         position = Number(inserted.lastInsertRowid);
+        placed.positions.push(position);
+        placed.hashes.push(hash);
       } catch (error) {
         // Nothing of this append is written before its first event, so a retry is still recognisable here.
         const replayed = i === 0 && codeOf(error) === 'SQLITE_CONSTRAINT_UNIQUE' ? replay() : null;
@@ -153,7 +165,7 @@ export function openConnection(file: string) {
         throw error;
       }
     }
-    return { result: { nextExpectedRevision: revision, position }, hash };
+    return { result: { nextExpectedRevision: revision, position }, hash, placed };
   };
   /** The same, nested in a batch: better-sqlite3 runs it in a SAVEPOINT, so a refusal undoes this append alone. */
   const appendOne = db.transaction(appendOneBody);
@@ -168,13 +180,16 @@ export function openConnection(file: string) {
     let hash = (statements.headHash.get() as string | undefined) ?? GENESIS_HASH;
     // Alone in its transaction, an append needs no savepoint: a refusal rolls the transaction back and
     // is thrown to its one caller.
-    if (requests.length === 1) return [{ ok: true, result: appendOneBody(requests[0], hash).result }];
+    if (requests.length === 1) {
+      const { result, placed } = appendOneBody(requests[0], hash);
+      return [{ ok: true, result, placed }];
+    }
     return requests.map((request): AppendOutcome => {
       try {
         // One event is one INSERT, which SQLite undoes whole when it fails: no savepoint needed.
         const done = request.events.length <= 1 ? appendOneBody(request, hash) : appendOne(request, hash);
         hash = done.hash;
-        return { ok: true, result: done.result };
+        return { ok: true, result: done.result, placed: done.placed };
       } catch (error) {
         if (isStorageFault(error)) throw error;
         return { ok: false, error };

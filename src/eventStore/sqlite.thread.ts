@@ -16,7 +16,7 @@ export interface WireError {
   concurrency?: { streamId: string; expected: ExpectedRevision; actual: number | 'no_stream' };
 }
 
-export type WireOutcome = { ok: true; result: Extract<AppendOutcome, { ok: true }>['result'] } | { ok: false; error: WireError };
+export type WireOutcome = Extract<AppendOutcome, { ok: true }> | { ok: false; error: WireError };
 
 export type WriterAnswer = { id: number; outcomes: WireOutcome[] } | { id: number; failure: WireError } | { id: number; closed: true };
 

@@ -16,6 +16,10 @@ export class Wakes {
     return () => this.listeners.delete(wake);
   }
 
+  get size(): number {
+    return this.listeners.size;
+  }
+
   wakeAll(): void {
     this.listeners.forEach((wake) => wake());
   }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConcurrencyError } from '../../src/eventStore/eventStore.port';
+import { ConcurrencyError, type StoredEvent } from '../../src/eventStore/eventStore.port';
 import { SqliteEventStore } from '../../src/eventStore/sqlite.adapter';
 import { verifyLog } from '../../src/eventStore/verifyLog';
 import { eventStoreContract, newEvent } from './eventStore.contract';
@@ -57,6 +57,44 @@ describe('sqlite adapter', () => {
     await a.close();
     await b.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe.each([false, true])('live subscription (writer thread: %s)', (writerThread) => {
+    it('hands a subscriber exactly what readAll returns: its own commits from memory, another connection\'s from the log', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cc-sqlite-'));
+      const store = SqliteEventStore.inDirectory(dir, { writerThread });
+      const other = SqliteEventStore.inDirectory(dir);
+      await store.appendToStream('patient-0', [newEvent()], { expectedRevision: 'no_stream' });
+      const seen: StoredEvent[] = [];
+      let wanted = 0;
+      let arrived = () => undefined as void;
+      const subscription = store.subscribeToAll(0, (event) => {
+        seen.push(event);
+        if (seen.length === wanted) arrived();
+      });
+      const until = (count: number) => new Promise<void>((resolve) => ((wanted = count), (arrived = resolve), seen.length >= count && resolve()));
+      await until(1);
+      // one group commit with a refused append, an append of two events, data with an undefined field and a class instance
+      class Payload {
+        constructor(readonly seenOn: string, readonly note?: string) {}
+      }
+      await Promise.allSettled([
+        store.appendToStream('patient-1', [newEvent('ContactRecorded', new Payload('2001-02-03'))], { expectedRevision: 'no_stream' }),
+        store.appendToStream('patient-0', [newEvent()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('patient-2', [newEvent('A', { n: 1, gone: undefined }), { ...newEvent('B', { nested: { list: ['x'] } }), causationId: 'c-1', metadata: {} }], { expectedRevision: 'no_stream' }),
+      ]);
+      await until(4);
+      // another connection's append leaves a hole in what this store committed: read from the log
+      await other.appendToStream('patient-3', [newEvent('Foreign')], { expectedRevision: 'no_stream' });
+      await store.appendToStream('patient-4', [newEvent('After')], { expectedRevision: 'no_stream' });
+      await until(6);
+      await subscription.close();
+      expect(seen.map((e) => e.type)).toEqual(['ContactRecorded', 'ContactRecorded', 'A', 'B', 'Foreign', 'After']);
+      expect(seen).toStrictEqual(await store.readAll());
+      await other.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
   });
 
   describe('group commit', () => {
