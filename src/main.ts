@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { loadConfig, type AppConfig } from './config';
 import { configureApp } from './http/configureApp';
+import { ExpressAppAdapter } from './http/expressApp.adapter';
 import { UsersService } from './auth/users.service';
 import { StoreUnavailableError } from './eventStore/eventStore.port';
 
@@ -14,7 +15,7 @@ const RETRY_MS = 5000;
 async function bootstrap(): Promise<void> {
   applyHeapPolicy();
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config }), { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config }), new ExpressAppAdapter(), { bodyParser: false });
   configureApp(app);
   await app.listen(config.port);
   const where = config.store === 'sqlite' ? ` in ${config.dataDir}` : '';

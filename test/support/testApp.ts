@@ -9,6 +9,7 @@ import type { EventStore } from '../../src/eventStore/eventStore.port';
 import { MemoryEventStore } from '../../src/eventStore/memory.adapter';
 import { EVENT_STORE } from '../../src/eventStore/openEventStore';
 import { configureApp } from '../../src/http/configureApp';
+import { ExpressAppAdapter } from '../../src/http/expressApp.adapter';
 import { patientStreamForRead } from '../../src/erasure/erasableEventStore';
 import type { Clock } from '../../src/shared/clock';
 
@@ -38,7 +39,7 @@ export async function startTestApp(options: { store?: EventStore; clock?: Clock;
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, store, clock: options.clock ?? steppingClock() })],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new ExpressAppAdapter(), { bodyParser: false, logger: ['error'] });
   configureApp(app);
   await app.init();
   const appStore: EventStore = app.get(EVENT_STORE);
