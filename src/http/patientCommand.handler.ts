@@ -50,7 +50,8 @@ export class PatientCommandHandler implements ICommandHandler<PatientCommandMess
 
   async execute({ patientId, commands, context }: PatientCommandMessage): Promise<CommandResult> {
     const now = this.clock.now();
-    const stamped = commands.map((c) => ({ ...c, metadata: { now, recordedBy: context.recordedBy } }) as PatientCommand);
+    // a literal, not `{ ...c, metadata }`: V8 gives a spread that gains a key a hidden class of its own every time
+    const stamped = commands.map((c) => ({ type: c.type, data: c.data, metadata: { now, recordedBy: context.recordedBy } }) as PatientCommand);
     if (stamped.some((c) => c.type === 'EraseIdentity')) throw new DomainError('invalid', 'an erasure goes through POST /patients/:id/erasure, which also shreds the key');
     const { streamId } = await patientStreamForWrite(this.store, patientId);
     return handleCommand({ store: this.store, newId: randomUUID, states: this.states }, patientStream, streamId, stamped, envelopeOf(context, now));

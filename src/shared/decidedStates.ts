@@ -83,7 +83,27 @@ export function afterAppend<State, Recorded>(
 ): DecidedStream<State> | null {
   if (events.length !== 1 || revision !== known.revision + 1) return null;
   // the data as a reader of the log gets it back: JSON, without undefined fields
-  const stored: StoredEvent = { ...events[0], data: JSON.parse(JSON.stringify(events[0].data)) as unknown, streamId, revision, position };
+  const stored = asStored(events[0], JSON.parse(JSON.stringify(events[0].data)) as unknown, streamId, revision, position);
   const replays = idempotencyKey === undefined ? known.replays : new Map(known.replays).set(idempotencyKey, { revision, position, eventIds: [stored.eventId] });
   return { state: evolve(known.state, toRecorded(stored)), revision, position, replays };
 }
+
+/**
+ * A new event as the log would return it, with `data` as given. A literal, not `{ ...event, streamId, ... }`:
+ * V8 gives a spread that gains keys a hidden class of its own every time, so each command made new maps
+ * and every later read of the object missed its inline cache.
+ */
+export const asStored = (event: NewEvent, data: unknown, streamId: string, revision: number, position: number): StoredEvent => ({
+  eventId: event.eventId,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  data,
+  recordedAt: event.recordedAt,
+  recordedBy: event.recordedBy,
+  correlationId: event.correlationId,
+  causationId: event.causationId,
+  metadata: event.metadata,
+  streamId,
+  revision,
+  position,
+});

@@ -11,7 +11,7 @@
 import type { EventStore, ExpectedRevision, NewEvent, StoredEvent } from '../eventStore/eventStore.port';
 import { ConcurrencyError } from '../eventStore/eventStore.port';
 import type { Decider } from './decider';
-import { afterAppend, decidedStreamOf, type DecidedStates, type DecidedStream } from './decidedStates';
+import { afterAppend, asStored, decidedStreamOf, type DecidedStates, type DecidedStream } from './decidedStates';
 import { stampEvent } from './eventEnvelope';
 
 export interface CommandContext<State = unknown> {
@@ -103,7 +103,7 @@ async function decideAndAppend<State, Command, Event extends { type: string; dat
       for (const event of decider.decide(command, state)) {
         const newEvent = stampEvent(event, envelope, context.newId(), schemaVersion);
         events.push(newEvent);
-        state = decider.evolve(state, toRecorded({ ...newEvent, streamId, revision: -1, position: -1 }));
+        state = decider.evolve(state, toRecorded(asStored(newEvent, newEvent.data, streamId, -1, -1)));
       }
     }
   } catch (error) {
