@@ -10,7 +10,12 @@ export const ACCESS_STREAM_PREFIX = 'access-';
 export const accessStreamId = (day: string) => `${ACCESS_STREAM_PREFIX}${day}`;
 /** Reads of these resources hold or summarise patient data, so each one is logged. */
 export const LOGGED_RESOURCES = ['/datasets', '/analyses', '/reports', '/exports', '/audit/trail', '/fhir/Patient'];
-export const isLogged = (path: string) => LOGGED_RESOURCES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+/** Compared in lower case, as Express matches routes: /DATASETS/survival is the same read as /datasets/survival. */
+const LOGGED_LOWER = LOGGED_RESOURCES.map((prefix) => prefix.toLowerCase());
+export const isLogged = (path: string) => {
+  const lower = path.toLowerCase();
+  return LOGGED_LOWER.some((prefix) => lower === prefix || lower.startsWith(`${prefix}/`));
+};
 
 export interface DataAccessed {
   userName: string;

@@ -146,11 +146,14 @@ describe('security (e2e, authentication required)', () => {
     await t.http().get('/analyses/kaplan-meier?asOf=2005-06-30&times=60').set('Authorization', `Bearer ${keys.analyst}`).expect(422);
     await t.http().get('/reports/cohort?format=json').set('Authorization', `Bearer ${keys.analyst}`).expect(200);
     await t.http().get('/audit/trail?format=jsonl').set('Authorization', `Bearer ${keys.auditor}`).expect(200);
+    // Express matches routes whatever the letter case, so the log must too
+    await t.http().get('/REPORTS/cohort?format=json').set('Authorization', `Bearer ${keys.analyst}`).expect(200);
     const log = (await t.http().get('/audit/access?date=2011-06-30').set('Authorization', `Bearer ${keys.auditor}`).expect(200)).body;
     expect(log.map((e: { userName: string; resource: string; status: number; parameters: object }) => [e.userName, e.resource, e.status, e.parameters])).toEqual([
       ['analyst-user', '/analyses/kaplan-meier', 422, { asOf: '2005-06-30', times: '60' }],
       ['analyst-user', '/reports/cohort', 200, { format: 'json' }],
       ['auditor-user', '/audit/trail', 200, { format: 'jsonl' }],
+      ['analyst-user', '/REPORTS/cohort', 200, { format: 'json' }],
     ]);
     await t.http().get('/audit/access?date=2011-02-30').set('Authorization', `Bearer ${keys.auditor}`).expect(400);
   });
