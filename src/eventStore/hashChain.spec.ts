@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import type { StoredEvent } from './eventStore.port';
-import { ChainVerifier, GENESIS_HASH, canonicalJson, eventHash } from './hashChain';
+import { ChainVerifier, GENESIS_HASH, canonicalJson, chainedHash, eventHash, hashedBody } from './hashChain';
 
 const event = (position: number, data: unknown): StoredEvent => ({
   eventId: `e${position}`, type: 'ContactRecorded', schemaVersion: 1, data, recordedAt: '2020-01-01T00:00:00.000Z', recordedBy: 'u',
@@ -49,6 +49,19 @@ describe('hash chain', () => {
     const body =
       '{"correlationId":"c","data":{"a":[2],"b":1},"eventId":"e7","metadata":{},"recordedAt":"2020-01-01T00:00:00.000Z","recordedBy":"u","revision":6,"schemaVersion":1,"streamId":"patient-1","type":"ContactRecorded"}';
     expect(eventHash('ab'.repeat(32), e)).toBe(createHash('sha256').update(`${'ab'.repeat(32)}\n${body}`).digest('hex'));
+  });
+
+  it('hashes a body made before the revision is known (the store appending) to the same bytes', () => {
+    const e = event(3, { b: 1, a: [2] });
+    const body = hashedBody(e, 'patient-1');
+    expect(body).toEqual({
+      before: '{"causationId":null,"correlationId":"c","data":{"a":[2],"b":1},"eventId":"e3","metadata":{},"recordedAt":"2020-01-01T00:00:00.000Z","recordedBy":"u","revision":',
+      after: ',"schemaVersion":1,"streamId":"patient-1","type":"ContactRecorded"}',
+    });
+    const withMetadata = { ...e, metadata: { z: 1, a: 'x' } };
+    expect(chainedHash(GENESIS_HASH, hashedBody(withMetadata, 'patient-1', canonicalJson(withMetadata.metadata)), 2)).toBe(eventHash(GENESIS_HASH, withMetadata));
+    const bare = { type: 'T', schemaVersion: 1, streamId: 's', revision: 0 } as unknown as StoredEvent; // nothing before the revision
+    expect(chainedHash('ab'.repeat(32), hashedBody(bare, 's'), 0)).toBe(createHash('sha256').update(`${'ab'.repeat(32)}\n{"revision":0,"schemaVersion":1,"streamId":"s","type":"T"}`).digest('hex'));
   });
 
   it('verifies across pages and stops at the first broken link', () => {

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from './eventStore.port';
 import { checkExpectedRevision } from './eventStore.port';
-import { GENESIS_HASH, eventHash } from './hashChain';
+import { GENESIS_HASH, canonicalJson, chainedHash, hashedBody } from './hashChain';
 import { alreadyAppended } from './memory.adapter';
 
 const SCHEMA = `
@@ -148,13 +148,23 @@ export function openConnection(file: string) {
     let position = 0;
     let hash = previousHash;
     const placed: Placed = { positions: [], hashes: [] };
+    // The events of one append usually share one metadata object (one envelope: stampEvent), and the
+    // structured clone to the writer thread keeps it one: it is serialised once, not once per event.
+    let metadata: unknown = undefined;
+    let metadataJson = '';
+    let metadataCanonical = '';
     for (const [i, event] of events.entries()) {
       revision += 1;
-      hash = eventHash(hash, { ...event, streamId, revision });
-      const { eventId, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId, metadata } = event;
+      if (event.metadata !== metadata || i === 0) {
+        metadata = event.metadata;
+        metadataJson = JSON.stringify(metadata);
+        metadataCanonical = canonicalJson(metadata);
+      }
+      hash = chainedHash(hash, hashedBody(event, streamId, metadataCanonical), revision);
+      const { eventId, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId } = event;
       try {
         // by position, in the order of the INSERT's columns: millions of rows bind no parameter by name
-        const inserted = statements.insert.run(eventId, streamId, revision, type, schemaVersion, JSON.stringify(data), recordedAt, recordedBy, correlationId, causationId, JSON.stringify(metadata), hash);
+        const inserted = statements.insert.run(eventId, streamId, revision, type, schemaVersion, JSON.stringify(data), recordedAt, recordedBy, correlationId, causationId, metadataJson, hash);
         position = Number(inserted.lastInsertRowid);
         placed.positions.push(position);
         placed.hashes.push(hash);

@@ -6,7 +6,14 @@
 import type { EventStore, ExpectedRevision, NewEvent } from '../eventStore/eventStore.port';
 import type { CommandEnvelope, CommandResult } from './handleCommand';
 
-export function stampEvent(event: { type: string; data: unknown }, envelope: CommandEnvelope, eventId: string, schemaVersion: number): NewEvent {
+/** The metadata an envelope gives its events. */
+export const metadataOf = (envelope: CommandEnvelope): Record<string, unknown> => ({ ...envelope.metadata, ...(envelope.idempotencyKey ? { idempotencyKey: envelope.idempotencyKey } : {}) });
+
+/**
+ * `metadata` may be one object shared by the events of one append (they have one envelope): the store
+ * then serialises it once for them all (prepareAppend). Events are never changed after they are stamped.
+ */
+export function stampEvent(event: { type: string; data: unknown }, envelope: CommandEnvelope, eventId: string, schemaVersion: number, metadata = metadataOf(envelope)): NewEvent {
   return {
     eventId,
     type: event.type,
@@ -16,7 +23,7 @@ export function stampEvent(event: { type: string; data: unknown }, envelope: Com
     recordedBy: envelope.recordedBy,
     correlationId: envelope.correlationId,
     causationId: envelope.causationId,
-    metadata: { ...envelope.metadata, ...(envelope.idempotencyKey ? { idempotencyKey: envelope.idempotencyKey } : {}) },
+    metadata,
   };
 }
 
@@ -34,7 +41,8 @@ export async function appendDecided(
   envelope: CommandEnvelope,
   { newId, schemaVersion }: { newId: () => string; schemaVersion: number },
 ): Promise<CommandResult> {
-  const stamped = events.map((event) => stampEvent(event, envelope, newId(), schemaVersion));
+  const metadata = metadataOf(envelope);
+  const stamped = events.map((event) => stampEvent(event, envelope, newId(), schemaVersion, metadata));
   const expectedRevision: ExpectedRevision = checked ?? 'no_stream';
   const result = await store.appendToStream(streamId, stamped, { expectedRevision });
   return { streamId, revision: result.nextExpectedRevision, position: result.position, eventIds: stamped.map((e) => e.eventId), replayed: false };
