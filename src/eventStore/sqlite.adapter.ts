@@ -36,6 +36,13 @@ import { RecentEvents } from './recentEvents';
  */
 const MAX_EVENTS_PER_COMMIT = 10_000;
 
+/**
+ * Batches handed to the writer thread and not yet answered. With two, the thread finds the next batch
+ * waiting when it ends a commit, instead of idling while this thread takes in the answer and clones
+ * the next batch over; it still commits them one at a time, in order (the chain follows).
+ */
+const WRITER_DEPTH = 2;
+
 interface PendingAppend {
   request: AppendRequest;
   resolve: (result: AppendResult) => void;
@@ -51,8 +58,9 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private committed = 0;
   private readonly writer: SqliteWriterThread | null;
-  /** the batch the writer thread is committing, if any */
+  /** the last batch handed to the writer thread, while any is unanswered */
   private inFlight: Promise<void> | null = null;
+  private unanswered = 0;
   private closing = false;
   private readonly recent = new RecentEvents();
 
@@ -137,13 +145,16 @@ export class SqliteEventStore implements EventStore {
   /** Commits the queued appends (up to MAX_EVENTS_PER_COMMIT) in one transaction and answers each caller. */
   private flush(): Promise<void> | undefined {
     this.flushScheduled = false;
-    if (this.pending.length === 0 || this.inFlight !== null) return; // the writer thread's answer flushes again
+    if (this.pending.length === 0 || this.unanswered >= WRITER_DEPTH) return; // the writer thread's answer flushes again
     let taken = 0;
     for (let events = 0; taken < this.pending.length && (taken === 0 || events + this.pending[taken].request.events.length <= MAX_EVENTS_PER_COMMIT); taken++) {
       events += this.pending[taken].request.events.length;
     }
     const batch = this.pending.splice(0, taken);
-    if (this.writer) return (this.inFlight = this.commitOnWriter(this.writer, batch));
+    if (this.writer) {
+      this.unanswered += 1;
+      return (this.inFlight = this.commitOnWriter(this.writer, batch));
+    }
     if (this.pending.length > 0 && !this.closed) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -164,7 +175,8 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       batch.forEach((p) => p.reject(this.unavailable(error)));
     } finally {
-      this.inFlight = null;
+      this.unanswered -= 1;
+      if (this.unanswered === 0) this.inFlight = null;
       if (this.pending.length > 0 && !this.closing) void this.flush();
     }
   }

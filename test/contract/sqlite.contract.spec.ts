@@ -181,6 +181,24 @@ describe('sqlite adapter', () => {
       expect(await verifyLog(store)).toMatchObject({ ok: true, checked: 11500 });
     });
 
+    it('hands the writer thread the next batch while it commits one, and it commits them in the order sent', async () => {
+      const threadDir = mkdtempSync(join(tmpdir(), 'cc-sqlite-'));
+      const threaded = SqliteEventStore.inDirectory(threadDir, { writerThread: true });
+      try {
+        const first = [0, 1, 2].map((i) => threaded.appendToStream(`patient-${i}`, Array.from({ length: 9000 }, () => newEvent()), { expectedRevision: 'no_stream' }));
+        // queued in a later turn, while the earlier batches are still with the thread: it expects what they write
+        const later = new Promise((resolve) => setImmediate(resolve)).then(() => threaded.appendToStream('patient-0', [newEvent()], { expectedRevision: 8999 }));
+        const results = await Promise.all([...first, later]);
+        expect(results.map((r) => r.position)).toEqual([9000, 18000, 27000, 27001]);
+        expect(results[3].nextExpectedRevision).toBe(9000);
+        expect(threaded.commitCount).toBe(3); // the later append joins the third batch, which waited for a free place
+        expect(await verifyLog(threaded)).toMatchObject({ ok: true, checked: 27001 });
+      } finally {
+        await threaded.close();
+        rmSync(threadDir, { recursive: true, force: true });
+      }
+    });
+
     it('commits what was queued before close, then refuses new appends', async () => {
       const queued = store.appendToStream('patient-1', [newEvent()], { expectedRevision: 'no_stream' });
       await store.close();
