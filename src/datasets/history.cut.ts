@@ -12,7 +12,7 @@
  * instead of filling the old generation the garbage collector has to mark. And of a record whose
  * recordedAt never goes back (most do), a cut knows a prefix of the entries, found by bisection.
  */
-import { countKnownEvents, recordAsKnown, type PatientRecord, type Stamp } from '../patients/patient.record';
+import { countKnownEvents, recordAsKnown, rememberedOn, type PatientRecord, type Stamp } from '../patients/patient.record';
 import { epochMsOfInstant } from '../shared/dates';
 import type { CohortState, KnowledgeCut } from '../../projections/cohort.fold';
 import type { PatientMark } from './readModel.storage';
@@ -140,22 +140,15 @@ const LOOK_AT_EACH = -2;
 
 /**
  * Whether a record's entries' recordedAt are canonical and never go back along the log, so that every
- * cut knows a prefix of them. Remembered on the record itself, under a symbol and not enumerable (so
- * neither the codec nor a copy of the record takes it along): a record is never changed, only
- * replaced, and a WeakMap of 100,000 records had made each collection of the old generation slower
- * than looking at every entry on every cut.
+ * cut knows a prefix of them.
  */
-function recordedInOrder(record: PatientRecord): boolean {
-  const remembered = (record as unknown as Record<symbol, boolean | undefined>)[IN_ORDER];
-  if (remembered !== undefined) return remembered;
-  const { entries } = record;
-  let inOrder = true;
-  for (let i = 0; i < entries.length && inOrder; i++) {
-    inOrder = isCanonical(entries[i].recordedAt) && (i === 0 || entries[i].recordedAt >= entries[i - 1].recordedAt);
-  }
-  Object.defineProperty(record, IN_ORDER, { value: inOrder });
-  return inOrder;
-}
+const recordedInOrder = (record: PatientRecord): boolean =>
+  rememberedOn(record, IN_ORDER, ({ entries }) => {
+    for (let i = 0; i < entries.length; i++) {
+      if (!isCanonical(entries[i].recordedAt) || (i > 0 && entries[i].recordedAt < entries[i - 1].recordedAt)) return false;
+    }
+    return true;
+  });
 
 const IN_ORDER = Symbol('recordedInOrder');
 

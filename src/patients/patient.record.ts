@@ -306,7 +306,7 @@ function recordOfEntries(record: PatientRecord, entries: Entry[], known: (stamp:
   if (index === undefined) for (let i = 0; i < entries.length; i++) entries[i] = entryAsKnown(entries[i], known);
   let patientId: string | null = null;
   let researchAuthorization: ResearchAuthorization | null = null;
-  const enrolments = index?.enrolments ?? entries.flatMap((e, i) => (e.type === 'PatientEnrolled' ? [i] : []));
+  const enrolments = index?.enrolments ?? indicesOf(entries, (entry) => entry.type === 'PatientEnrolled');
   if (enrolments.length > 0) ({ patientId, researchAuthorization } = entries[enrolments[enrolments.length - 1]].original as PatientEnrolled['data']);
   const authorizationChanges = record.authorizationChanges.length === 0 ? NONE : record.authorizationChanges.filter(known);
   if (authorizationChanges.length > 0) researchAuthorization = authorizationChanges[authorizationChanges.length - 1].researchAuthorization;
@@ -340,8 +340,6 @@ class RecordAsKnown implements PatientRecord {
  * Where a record's amended entries (corrected or retracted) and its enrolments are. Entries are of
  * as many shapes as there are payloads, so each look at an entry's own fields costs several times a
  * look at one shape's; with the index, a cut and liveFacts look at the few entries that need it.
- * Remembered on the record itself (a record is never changed, only replaced), under a symbol and not
- * enumerable, so neither the codec nor a copy of the record takes it along.
  */
 interface EntryIndex {
   amended: readonly number[];
@@ -349,18 +347,33 @@ interface EntryIndex {
 }
 
 function indexOf(record: PatientRecord): EntryIndex {
-  const known = RecordAsKnown.indexOf(record);
-  if (known !== undefined) return known;
-  const hidden = record as unknown as Record<symbol, readonly number[] | undefined>;
-  const amended = hidden[AMENDED];
-  const enrolments = hidden[ENROLMENTS];
-  if (amended !== undefined && enrolments !== undefined) return { amended, enrolments };
-  const index = { amended: [] as number[], enrolments: [] as number[] };
-  record.entries.forEach((entry, i) => {
-    if (isAmended(entry)) index.amended.push(i);
-    if (entry.type === 'PatientEnrolled') index.enrolments.push(i);
-  });
-  return remember(record, index);
+  return (
+    RecordAsKnown.indexOf(record) ?? {
+      amended: rememberedOn(record, AMENDED, ({ entries }) => indicesOf(entries, isAmended)),
+      enrolments: rememberedOn(record, ENROLMENTS, ({ entries }) => indicesOf(entries, (entry) => entry.type === 'PatientEnrolled')),
+    }
+  );
+}
+
+/** The positions of the entries that pass `test`; the usual lists shared, the others cut to size (a registry has 100,000 records). */
+function indicesOf(entries: readonly Entry[], test: (entry: Entry) => boolean): readonly number[] {
+  const found: number[] = [];
+  for (let i = 0; i < entries.length; i++) if (test(entries[i])) found.push(i);
+  return found.length === 0 ? NO_INDEX : found.length === 1 && found[0] === 0 ? FIRST_ONLY : found.slice();
+}
+
+/**
+ * What a record derives once and keeps, remembered on the record itself (a record is never changed,
+ * only replaced) under a symbol and not enumerable, so neither the codec nor a copy of the record takes
+ * it along. A WeakMap of 100,000 records had made each collection of the old generation slower than
+ * deriving the value again on every use.
+ */
+export function rememberedOn<T>(record: PatientRecord, key: symbol, derive: (record: PatientRecord) => T): T {
+  const remembered = (record as unknown as Record<symbol, T | undefined>)[key];
+  if (remembered !== undefined) return remembered;
+  const value = derive(record);
+  Object.defineProperty(record, key, { value });
+  return value;
 }
 
 /** The record with its entry index made now rather than at the first cut (a restart loads every record at once). */
@@ -370,19 +383,11 @@ export function indexed(record: PatientRecord): PatientRecord {
 }
 
 const isAmended = (entry: Entry) => entry.data !== entry.original || entry.corrections.length > 0 || entry.retractions.length > 0;
-/** Two properties rather than an index object, the usual lists shared and the others cut to size: a registry has 100,000 records. */
+/** Two properties rather than an index object: a registry has 100,000 records. */
 const AMENDED = Symbol('amendedEntries');
 const ENROLMENTS = Symbol('enrolments');
 const NO_INDEX: readonly number[] = NONE;
 const FIRST_ONLY: readonly number[] = Object.freeze([0]);
-const sharedIndex = (list: readonly number[]) => (list.length === 0 ? NO_INDEX : list.length === 1 && list[0] === 0 ? FIRST_ONLY : list.slice());
-
-function remember(record: PatientRecord, { amended, enrolments }: EntryIndex): EntryIndex {
-  const index = { amended: sharedIndex(amended), enrolments: sharedIndex(enrolments) };
-  Object.defineProperty(record, AMENDED, { value: index.amended });
-  Object.defineProperty(record, ENROLMENTS, { value: index.enrolments });
-  return index;
-}
 
 /**
  * How many events of the patient `known` admits (facts, corrections, retractions and authorization
