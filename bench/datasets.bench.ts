@@ -1,7 +1,8 @@
 /**
  * Datasets at registry scale: on a generated log (default 100,000 patients x ~28 events, appended
  * through the store port; generated once and kept in <dataDir>), measures
- *  - a bare sequential read of the log (the floor for any rebuild),
+ *  - a bare sequential read of the log through the store (the floor for any rebuild through it), and
+ *    the floor below it: the columns a fold needs read as arrays, each payload parsed (logFloors.ts),
  *  - a full rebuild of the cohort read model into a new generation of <dataDir>'s catalog, made live
  *    (what `npm run cli -- rebuild` does),
  *  - the built server (dist/src/main.js, the embedded store) started on <dataDir>: its start, the
@@ -24,6 +25,7 @@ import { SqliteEventStore } from '../src/eventStore/sqlite.adapter';
 import { fromEpochDay } from '../src/shared/dates';
 import { startBenchServer, type BenchServer } from './benchServer';
 import { generateLog } from './datasets.generate';
+import { readFloor } from './logFloors';
 
 const PAGE = 5000;
 const report = (measure: string, values: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ measure, ...values })}\n`);
@@ -97,6 +99,9 @@ async function main(): Promise<void> {
     report('bare read', { run, events: read, seconds: bareSeconds, eventsPerSecond: Math.round(read / bareSeconds) });
   }
 
+  // below the store's read: the columns a fold needs, as arrays, each payload parsed (logFloors.ts)
+  const least = readFloor(join(dataDir, 'events.sqlite'));
+  report('read floor (the columns a fold needs, payloads parsed)', { ...least, microsecondsPerEvent: +((1e6 * least.seconds) / least.events).toFixed(2) });
   await rebuild(store, dataDir, bareSeconds);
   const size = (path: string) => Math.round(statSync(path).size / 2 ** 20);
   const readModelMb = readdirSync(join(dataDir, 'readmodels')).reduce((mb, file) => mb + size(join(dataDir, 'readmodels', file)), 0);

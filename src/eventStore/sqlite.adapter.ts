@@ -34,7 +34,7 @@ import { RecentEvents } from './recentEvents';
  * A transaction takes queued appends up to about this many events; the rest wait for the next turn,
  * so that an import with thousands of appends in flight does not stall every request for one long commit.
  */
-const MAX_EVENTS_PER_COMMIT = 10_000;
+export const MAX_EVENTS_PER_COMMIT = 10_000;
 
 /**
  * Batches handed to the writer thread and not yet answered. With two, the thread finds the next batch
