@@ -65,7 +65,9 @@ const TARGETS: Target[] = [
     scenario: 'import',
     measured: (lines) => {
       const l = find(lines, (x) => String(x.label).startsWith('generated') && x.run === 'first');
-      return l && { text: `${l.rowsPerSecond} rows/s (${l.rows} rows)`, met: Number(l.rowsPerSecond) >= 50_000 };
+      const floor = find(lines, (x) => String(x.label).startsWith('generated') && String(x.measure).startsWith('write floor'));
+      const writingOnly = floor ? `; inserting its events alone, bare: ${floor.bundleRowsPerSecondWritingOnly} rows/s` : '';
+      return l && { text: `${l.rowsPerSecond} rows/s (${l.rows} rows${writingOnly})`, met: Number(l.rowsPerSecond) >= 50_000 };
     },
   },
   {
@@ -73,7 +75,9 @@ const TARGETS: Target[] = [
     scenario: 'datasets',
     measured: (lines) => {
       const l = find(lines, (x) => x.measure === 'rebuild');
-      return l && { text: `${l.eventsPerSecond} events/s, ${l.ratioToBareRead}x the bare read`, met: Number(l.eventsPerSecond) >= 500_000 && Number(l.ratioToBareRead) <= 3 };
+      const floor = find(lines, (x) => String(x.measure).startsWith('read floor'));
+      const below = floor ? `; read floor ${floor.eventsPerSecond} events/s` : '';
+      return l && { text: `${l.eventsPerSecond} events/s, ${l.ratioToBareRead}x the bare read${below}`, met: Number(l.eventsPerSecond) >= 500_000 && Number(l.ratioToBareRead) <= 3 };
     },
   },
   {
