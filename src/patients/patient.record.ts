@@ -271,21 +271,33 @@ export function foldRecord(record: PatientRecord, events: readonly RecordedPatie
  * The record as it stood when only the events `known` admits had been recorded: the same as folding
  * those events alone (log order kept), computed from the stamps. null when none of its facts is known.
  * `firstEntries`: the caller knows that the cut holds exactly the record's first so many entries
- * (history.cut.ts finds them by bisection), so their own stamps need not be looked at again.
+ * (history.cut.ts finds them by bisection), so their own stamps need not be looked at again, and the
+ * record is then a view of the live one (RecordAsKnown) whose entries are made only if asked for.
  */
 export function recordAsKnown(record: PatientRecord, known: (stamp: Stamp) => boolean, firstEntries?: number): PatientRecord | null {
-  if (firstEntries === undefined) return recordOfEntries(record, record.entries.filter(known), known);
-  const entries = record.entries.slice(0, firstEntries);
-  const { amended, enrolments } = indexOf(record);
-  const amendedAsKnown: number[] = [];
-  for (const i of amended) {
-    if (i >= firstEntries) break;
-    entries[i] = entryAsKnown(entries[i], known);
-    if (isAmended(entries[i])) amendedAsKnown.push(i);
+  if (firstEntries === undefined) {
+    const entries = record.entries.filter(known);
+    if (entries.length === 0) return null;
+    for (let i = 0; i < entries.length; i++) entries[i] = entryAsKnown(entries[i], known);
+    const enrolments = indicesOf(entries, isEnrolment);
+    const { patientId, researchAuthorization, authorizationChanges } = identityAsKnown(record, entries, enrolments.length === 0 ? -1 : enrolments[enrolments.length - 1], known);
+    return { patientId, researchAuthorization, entries, authorizationChanges };
   }
-  let enrolment: number | null = null;
-  for (const i of enrolments) if (i < firstEntries) enrolment = i;
-  return recordOfEntries(record, entries, known, { amended: amendedAsKnown, enrolments: enrolment === null ? NO_INDEX : [enrolment] });
+  if (firstEntries === 0) return null;
+  let enrolment = -1;
+  for (const i of enrolmentsOf(record)) if (i < firstEntries) enrolment = i;
+  const { patientId, researchAuthorization, authorizationChanges } = identityAsKnown(record, record.entries, enrolment, known);
+  return new RecordAsKnown(patientId, researchAuthorization, authorizationChanges, record, firstEntries, known);
+}
+
+/** Who the patient was at the cut: from its last enrolment known (-1: none), unless an authorization change known since says otherwise. */
+function identityAsKnown(record: PatientRecord, entries: readonly Entry[], enrolment: number, known: (stamp: Stamp) => boolean): Omit<PatientRecord, 'entries'> {
+  let patientId: string | null = null;
+  let researchAuthorization: ResearchAuthorization | null = null;
+  if (enrolment >= 0) ({ patientId, researchAuthorization } = entries[enrolment].original as PatientEnrolled['data']);
+  const authorizationChanges = record.authorizationChanges.length === 0 ? NONE : record.authorizationChanges.filter(known);
+  if (authorizationChanges.length > 0) researchAuthorization = authorizationChanges[authorizationChanges.length - 1].researchAuthorization;
+  return { patientId, researchAuthorization, authorizationChanges };
 }
 
 function entryAsKnown(entry: Entry, known: (stamp: Stamp) => boolean): Entry {
@@ -293,67 +305,79 @@ function entryAsKnown(entry: Entry, known: (stamp: Stamp) => boolean): Entry {
   const corrections = entry.corrections.filter(known);
   const retractions = entry.retractions.filter(known);
   if (corrections.length === entry.corrections.length && retractions.length === entry.retractions.length) return entry;
-  return entryWith(entry, {
-    data: corrections.reduce((data, c) => payloadWith(entry.type, data, c.changes, { eventId: entry.eventId }), entry.original),
-    corrections,
-    retractions,
-  });
+  return entryWith(entry, { data: dataWith(entry, corrections), corrections, retractions });
 }
 
-/** The record of the entries a cut knows (with their amendments not yet cut when `index` is not given). */
-function recordOfEntries(record: PatientRecord, entries: Entry[], known: (stamp: Stamp) => boolean, index?: EntryIndex): PatientRecord | null {
-  if (entries.length === 0) return null;
-  if (index === undefined) for (let i = 0; i < entries.length; i++) entries[i] = entryAsKnown(entries[i], known);
-  let patientId: string | null = null;
-  let researchAuthorization: ResearchAuthorization | null = null;
-  const enrolments = index?.enrolments ?? indicesOf(entries, (entry) => entry.type === 'PatientEnrolled');
-  if (enrolments.length > 0) ({ patientId, researchAuthorization } = entries[enrolments[enrolments.length - 1]].original as PatientEnrolled['data']);
-  const authorizationChanges = record.authorizationChanges.length === 0 ? NONE : record.authorizationChanges.filter(known);
-  if (authorizationChanges.length > 0) researchAuthorization = authorizationChanges[authorizationChanges.length - 1].researchAuthorization;
-  if (index === undefined) return { patientId, researchAuthorization, entries, authorizationChanges };
-  return new RecordAsKnown(patientId, researchAuthorization, entries, authorizationChanges, index);
+/** The payload of an entry as first recorded with these of its corrections applied. */
+const dataWith = (entry: Entry, corrections: readonly Correction[]): Live<PatientFact> =>
+  corrections.reduce((data, c) => payloadWith(entry.type, data, c.changes, { eventId: entry.eventId }), entry.original);
+
+/**
+ * The payload of an amended entry as a cut knew it, without making the entry as known: null when the
+ * cut knew of a retraction; the live payload when it knew every correction; the entry itself (its
+ * payload as first recorded) when it knew none, as for most facts a late correction touched.
+ */
+function knownData(entry: Entry, known: (stamp: Stamp) => boolean): Live<PatientFact> | null {
+  const { corrections, retractions } = entry;
+  for (let r = 0; r < retractions.length; r++) if (known(retractions[r])) return null;
+  let knownCorrections = 0;
+  for (let c = 0; c < corrections.length; c++) if (known(corrections[c])) knownCorrections += 1;
+  if (knownCorrections === corrections.length) return entry.data;
+  return knownCorrections === 0 ? entry.original : dataWith(entry, corrections.filter(known));
 }
 
 /**
- * A record as a cut knew it, with the index its cut made: a dataset makes one for each patient of a
- * historical cut, and remembering the index on a plain record (a property defined) cost more than the cut.
+ * A record as a cut that knows its live record's first entries knew it: a dataset makes one for each
+ * patient of a historical cut and mostly only derives its facts (eachLiveFact reads them off the live
+ * entries), so the entries as known, a copy of the list and an entry made again for each amended one,
+ * are made only when asked for. A view to read, not to fold: its entries are not an own property.
  */
 class RecordAsKnown implements PatientRecord {
-  readonly #index: EntryIndex;
+  readonly #live: PatientRecord;
+  readonly #firstEntries: number;
+  readonly #known: (stamp: Stamp) => boolean;
+  #entries: readonly Entry[] | undefined;
 
   constructor(
     readonly patientId: string | null,
     readonly researchAuthorization: ResearchAuthorization | null,
-    readonly entries: readonly Entry[],
     readonly authorizationChanges: readonly (Stamp & { researchAuthorization: ResearchAuthorization })[],
-    index: EntryIndex,
+    live: PatientRecord,
+    firstEntries: number,
+    known: (stamp: Stamp) => boolean,
   ) {
-    this.#index = index;
+    this.#live = live;
+    this.#firstEntries = firstEntries;
+    this.#known = known;
   }
 
-  static indexOf(record: PatientRecord): EntryIndex | undefined {
-    return record instanceof RecordAsKnown ? record.#index : undefined;
+  get entries(): readonly Entry[] {
+    if (this.#entries !== undefined) return this.#entries;
+    const entries = this.#live.entries.slice(0, this.#firstEntries);
+    for (const i of amendedOf(this.#live)) {
+      if (i >= this.#firstEntries) break;
+      entries[i] = entryAsKnown(entries[i], this.#known);
+    }
+    return (this.#entries = entries);
+  }
+
+  /** The live record and how much of it the cut knows, when `record` is such a view. */
+  static cutOf(record: PatientRecord): { live: PatientRecord; firstEntries: number; known: (stamp: Stamp) => boolean } | undefined {
+    return record instanceof RecordAsKnown ? { live: record.#live, firstEntries: record.#firstEntries, known: record.#known } : undefined;
   }
 }
 
 /**
- * Where a record's amended entries (corrected or retracted) and its enrolments are. Entries are of
- * as many shapes as there are payloads, so each look at an entry's own fields costs several times a
- * look at one shape's; with the index, a cut and liveFacts look at the few entries that need it.
+ * Where a record's amended entries (corrected or retracted) and its enrolments are, remembered on the
+ * record. Entries are of as many shapes as there are payloads, so each look at an entry's own fields
+ * costs several times a look at one shape's; with the index, a cut and liveFacts look at the few
+ * entries that need it. Two properties rather than an index object: a registry has 100,000 records.
  */
-interface EntryIndex {
-  amended: readonly number[];
-  enrolments: readonly number[];
-}
-
-function indexOf(record: PatientRecord): EntryIndex {
-  return (
-    RecordAsKnown.indexOf(record) ?? {
-      amended: rememberedOn(record, AMENDED, ({ entries }) => indicesOf(entries, isAmended)),
-      enrolments: rememberedOn(record, ENROLMENTS, ({ entries }) => indicesOf(entries, (entry) => entry.type === 'PatientEnrolled')),
-    }
-  );
-}
+const amendedOf = (record: PatientRecord): readonly number[] => rememberedOn(record, AMENDED, amendedEntries);
+const enrolmentsOf = (record: PatientRecord): readonly number[] => rememberedOn(record, ENROLMENTS, enrolmentEntries);
+// module-level functions: a closure made at each look-up was most of what a cut allocated per record besides its facts
+const amendedEntries = ({ entries }: PatientRecord) => indicesOf(entries, isAmended);
+const enrolmentEntries = ({ entries }: PatientRecord) => indicesOf(entries, isEnrolment);
 
 /** The positions of the entries that pass `test`; the usual lists shared, the others cut to size (a registry has 100,000 records). */
 function indicesOf(entries: readonly Entry[], test: (entry: Entry) => boolean): readonly number[] {
@@ -378,12 +402,13 @@ export function rememberedOn<T>(record: PatientRecord, key: symbol, derive: (rec
 
 /** The record with its entry index made now rather than at the first cut (a restart loads every record at once). */
 export function indexed(record: PatientRecord): PatientRecord {
-  indexOf(record);
+  amendedOf(record);
+  enrolmentsOf(record);
   return record;
 }
 
 const isAmended = (entry: Entry) => entry.data !== entry.original || entry.corrections.length > 0 || entry.retractions.length > 0;
-/** Two properties rather than an index object: a registry has 100,000 records. */
+const isEnrolment = (entry: Entry) => entry.type === 'PatientEnrolled';
 const AMENDED = Symbol('amendedEntries');
 const ENROLMENTS = Symbol('enrolments');
 const NO_INDEX: readonly number[] = NONE;
@@ -401,7 +426,7 @@ export function countKnownEvents(record: PatientRecord, known: (stamp: Stamp) =>
   for (const change of record.authorizationChanges) if (known(change)) amendments += 1;
   const { entries } = record;
   if (firstEntries === undefined) for (let i = 0; i < entries.length; i++) if (known(entries[i])) facts += 1;
-  for (const i of indexOf(record).amended) {
+  for (const i of amendedOf(record)) {
     const { corrections, retractions } = entries[i];
     for (let c = 0; c < corrections.length; c++) if (known(corrections[c])) amendments += 1;
     for (let r = 0; r < retractions.length; r++) if (known(retractions[r])) amendments += 1;
@@ -428,32 +453,55 @@ export interface PatientFacts {
  * of a registry would hold as much memory again as the records. The decider remembers its own.
  */
 export function liveFacts(record: PatientRecord): PatientFacts {
-  const facts: PatientFacts = {
-    enrolment: null,
-    diagnoses: [],
-    lesions: [],
-    treatments: [],
-    stops: [],
-    responses: [],
-    contacts: [],
-    deaths: [],
-  };
-  const { entries } = record;
-  const { amended } = indexOf(record);
-  for (let i = 0, next = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    // an entry never amended is its own payload (FactEntry)
-    let data = entry as unknown as Live<PatientFact>;
-    if (amended[next] === i) {
-      next += 1;
-      if (entry.retracted) continue;
-      data = entry.data;
-    }
-    if (entry.type === 'PatientEnrolled') facts.enrolment = { ...(data as Live<PatientEnrolled>), researchAuthorization: record.researchAuthorization! };
-    else facts[LIST_OF[entry.type]].push(data as never);
-  }
+  const facts = noFacts();
+  eachLiveFact(record, (type, data) => {
+    if (type === 'PatientEnrolled') facts.enrolment = enrolmentFact(record, data);
+    else facts[LIST_OF[type]].push(data as never);
+  });
   return facts;
 }
+
+export const noFacts = (): PatientFacts => ({
+  enrolment: null,
+  diagnoses: [],
+  lesions: [],
+  treatments: [],
+  stops: [],
+  responses: [],
+  contacts: [],
+  deaths: [],
+});
+
+/**
+ * Each fact that stands now, with its type, in log order: what liveFacts collects, for a caller that
+ * keeps only some (a dataset as of a date keeps those dated by then). Of a record as a cut knew it
+ * (RecordAsKnown), the facts are read off the live entries the cut knows, the few amended ones as the
+ * cut knew them, so the entries as known are never made.
+ */
+export function eachLiveFact(record: PatientRecord, visit: (type: PatientFact['type'], data: Live<PatientFact>) => void): void {
+  const cut = RecordAsKnown.cutOf(record);
+  const { entries } = cut?.live ?? record;
+  const amended = amendedOf(cut?.live ?? record);
+  const count = cut?.firstEntries ?? entries.length;
+  for (let i = 0, next = 0; i < count; i++) {
+    const entry = entries[i];
+    // an entry never amended is its own payload (FactEntry)
+    let data: Live<PatientFact> | null = entry as unknown as Live<PatientFact>;
+    if (amended[next] === i) {
+      next += 1;
+      data = cut === undefined ? (entry.retracted ? null : entry.data) : knownData(entry, cut.known);
+      if (data === null) continue;
+    }
+    visit(entry.type, data);
+  }
+}
+
+/** The enrolment fact: the payload with the record's research authorization, which later changes may have replaced. */
+export const enrolmentFact = (record: PatientRecord, data: Live<PatientFact>): NonNullable<PatientFacts['enrolment']> =>
+  Object.assign(new EnrolmentFact(), data as Live<PatientEnrolled>, { researchAuthorization: record.researchAuthorization! });
+
+/** A class of its own for the reason payloadWith gives: a spread copy of a payload was a few times its size. */
+class EnrolmentFact {}
 
 /** Which list of PatientFacts holds each kind of fact (the enrolment is a field of its own). */
 const LIST_OF: Record<Exclude<PatientFact['type'], 'PatientEnrolled'>, Exclude<keyof PatientFacts, 'enrolment'>> = {
