@@ -110,8 +110,9 @@ class RecordsAtCut implements ReadonlyMap<string, PatientRecord> {
     return this.entries();
   }
 
+  /** How a dataset walks the cut (byAnalysisPatient): no entry pair and iterator result per patient. */
   forEach(callback: (value: PatientRecord, key: string, map: ReadonlyMap<string, PatientRecord>) => void, thisArg?: unknown): void {
-    for (const [id, record] of this.entries()) callback.call(thisArg, record, id, this);
+    for (let i = 0; i < this.ids.length; i++) callback.call(thisArg, this.recordAt(i), this.ids[i], this);
   }
 
   /**
@@ -142,13 +143,14 @@ const LOOK_AT_EACH = -2;
  * Whether a record's entries' recordedAt are canonical and never go back along the log, so that every
  * cut knows a prefix of them.
  */
-const recordedInOrder = (record: PatientRecord): boolean =>
-  rememberedOn(record, IN_ORDER, ({ entries }) => {
-    for (let i = 0; i < entries.length; i++) {
-      if (!isCanonical(entries[i].recordedAt) || (i > 0 && entries[i].recordedAt < entries[i - 1].recordedAt)) return false;
-    }
-    return true;
-  });
+const recordedInOrder = (record: PatientRecord): boolean => rememberedOn(record, IN_ORDER, inOrder);
+
+function inOrder({ entries }: PatientRecord): boolean {
+  for (let i = 0; i < entries.length; i++) {
+    if (!isCanonical(entries[i].recordedAt) || (i > 0 && entries[i].recordedAt < entries[i - 1].recordedAt)) return false;
+  }
+  return true;
+}
 
 const IN_ORDER = Symbol('recordedInOrder');
 
