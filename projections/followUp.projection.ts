@@ -2,7 +2,7 @@
  * Follow-up from the calcinosis cutis diagnosis (shared/spec/cohort-csv.md, "Derived quantities"),
  * the time scale that survival also uses.
  */
-import { daysBetween, maxDate, monthsFromDays, type IsoDate } from '../src/shared/dates';
+import { daysBetween, monthsFromDays, type IsoDate } from '../src/shared/dates';
 import { analysisProjection, type AnalysisPatient } from './analysis.cohort';
 import { column } from './projection';
 
@@ -22,21 +22,16 @@ export interface FollowUp {
  * (a contact on the diagnosis day is not follow-up); without such an end there is no follow-up: null.
  */
 export function followUpOf(patient: AnalysisPatient): FollowUp | null {
+  // loops rather than find/map/filter: a dataset derives this for each of 100,000 patients
   const origin = patient.calcinosis.diagnosedOn;
-  const after = (on: IsoDate) => on > origin;
-  const ended = (end: IsoDate, endedBy: FollowUpEnd): FollowUp => ({
-    origin,
-    end,
-    endedBy,
-    died: endedBy === 'death',
-    days: daysBetween(origin, end),
-  });
-  const death = patient.facts.deaths.find((d) => after(d.diedOn));
-  if (death) return ended(death.diedOn, 'death');
-  if (patient.asOf !== null && patient.knownAliveAfter && after(patient.asOf)) return ended(patient.asOf, 'cut_off');
-  const lastContact = maxDate(patient.facts.contacts.map((c) => c.seenOn).filter(after));
-  return lastContact === null ? null : ended(lastContact, 'last_contact');
+  for (const { diedOn } of patient.facts.deaths) if (diedOn > origin) return ended(origin, diedOn, 'death');
+  if (patient.asOf !== null && patient.knownAliveAfter && patient.asOf > origin) return ended(origin, patient.asOf, 'cut_off');
+  let lastContact: IsoDate | null = null;
+  for (const { seenOn } of patient.facts.contacts) if (seenOn > origin && (lastContact === null || seenOn > lastContact)) lastContact = seenOn;
+  return lastContact === null ? null : ended(origin, lastContact, 'last_contact');
 }
+
+const ended = (origin: IsoDate, end: IsoDate, endedBy: FollowUpEnd): FollowUp => ({ origin, end, endedBy, died: endedBy === 'death', days: daysBetween(origin, end) });
 
 export const followUpProjection = analysisProjection({
   name: 'follow-up',

@@ -7,16 +7,15 @@
 import { factsAsOf } from '../../projections/analysis.cohort';
 import type { CohortState } from '../../projections/cohort.fold';
 import type { BundleFiles } from '../import/bundle.parse';
-import { liveFacts, type PatientFacts } from '../patients/patient.record';
+import type { PatientFacts } from '../patients/patient.record';
 import type { IsoDate } from '../shared/dates';
 import { writeBundle } from './bundle.write';
 
 export function patientsAsOf(cohort: CohortState, asOf: IsoDate | null): PatientFacts[] {
   const patients: PatientFacts[] = [];
   for (const record of cohort.records.values()) {
-    const all = liveFacts(record);
-    if (all.enrolment === null || (asOf !== null && all.enrolment.birthDate !== null && all.enrolment.birthDate > asOf)) continue;
-    const facts = factsAsOf(all, asOf);
+    const { facts } = factsAsOf(record, asOf);
+    if (facts.enrolment === null || (asOf !== null && facts.enrolment.birthDate !== null && facts.enrolment.birthDate > asOf)) continue;
     // A course may name a lesion first noted after the cut-off; the bundle must still import.
     const lesions = new Set(facts.lesions.map((l) => l.lesionId));
     patients.push({ ...facts, treatments: facts.treatments.map((t) => ({ ...t, lesionIds: t.lesionIds.filter((id) => lesions.has(id)) })) });
