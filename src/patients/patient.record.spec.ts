@@ -1,5 +1,5 @@
 import type { RecordedPatientEvent } from './patient.events';
-import { applyToRecord, emptyRecord, foldRecord, liveFacts, recordAsKnown, withNewFact, type Entry, type Stamp } from './patient.record';
+import { applyToRecord, emptyRecord, foldRecord, liveFacts, liveFactsOf, recordAsKnown, withNewFact, type Entry, type Stamp } from './patient.record';
 
 const at = '2011-06-30T12:00:00Z';
 const enrolled: RecordedPatientEvent = {
@@ -110,5 +110,40 @@ describe('recordAsKnown', () => {
       expect(liveFacts(cut!)).toEqual(liveFacts(expected));
       expect([cut!.patientId, cut!.researchAuthorization]).toEqual(['P', 'granted']);
     }
+  });
+});
+
+describe('liveFactsOf, of a record as a cut that knows its first entries knew it', () => {
+  const upTo = (position: number) => (s: Stamp) => s.position <= position;
+  // history: 1 enrolment, 2 contact e2 1990-01-01, 3 contact e3 1991-02-02, 4 e2 corrected to 1990-01-11,
+  // 5 e3 retracted, 6 contact e6 1992-03-03; a cut at position p knows min(p, 3) or 4 first entries
+  const contactsAt = (position: number, firstEntries: number) =>
+    liveFactsOf(recordAsKnown(folded, upTo(position), firstEntries)!, 'ContactRecorded').map((c) => ({ ...c }));
+
+  it.each([
+    [2, 2, [{ seenOn: '1990-01-01', eventId: 'e2' }]],
+    [3, 3, [{ seenOn: '1990-01-01', eventId: 'e2' }, { seenOn: '1991-02-02', eventId: 'e3' }]],
+    [4, 3, [{ seenOn: '1990-01-11', eventId: 'e2' }, { seenOn: '1991-02-02', eventId: 'e3' }]],
+    [5, 3, [{ seenOn: '1990-01-11', eventId: 'e2' }]],
+    [6, 4, [{ seenOn: '1990-01-11', eventId: 'e2' }, { seenOn: '1992-03-03', eventId: 'e6' }]],
+  ])('given the record, when cut at position %i (its first %i entries), then the contacts are those the cut knew, corrected and retracted as it knew', (position, firstEntries, expected) => {
+    expect(contactsAt(position, firstEntries)).toEqual(expected);
+  });
+
+  it('given a fact corrected twice, when the cut knows only the first correction, then the fact carries that one alone', () => {
+    const twice = stamped([
+      enrolled,
+      contact('e2', '1990-01-01'),
+      { type: 'EntryCorrected', data: { eventId: 'e2', changes: { seenOn: '1990-01-11' }, reason: 'typo' }, eventId: 'e3', recordedAt: at },
+      { type: 'EntryCorrected', data: { eventId: 'e2', changes: { seenOn: '1990-01-21' }, reason: 'typo' }, eventId: 'e4', recordedAt: at },
+    ]).reduce(applyToRecord, emptyRecord());
+    const seenOn = (position: number) => liveFactsOf(recordAsKnown(twice, upTo(position), 2)!, 'ContactRecorded').map((c) => c.seenOn);
+    expect([seenOn(2), seenOn(3), seenOn(4)]).toEqual([['1990-01-01'], ['1990-01-11'], ['1990-01-21']]);
+  });
+
+  it('given the live record, then the facts of one type are those liveFacts lists, and of a type it has none of, none', () => {
+    expect(liveFactsOf(folded, 'ContactRecorded').map((c) => c.seenOn)).toEqual(['1990-01-11', '1992-03-03']);
+    expect(liveFactsOf(folded, 'PatientEnrolled').map((e) => e.patientId)).toEqual(['P']);
+    expect(liveFactsOf(folded, 'DeathRecorded')).toEqual([]);
   });
 });

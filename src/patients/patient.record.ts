@@ -279,15 +279,17 @@ export function recordAsKnown(record: PatientRecord, known: (stamp: Stamp) => bo
     const entries = record.entries.filter(known);
     if (entries.length === 0) return null;
     for (let i = 0; i < entries.length; i++) entries[i] = entryAsKnown(entries[i], known);
-    const enrolments = indicesOf(entries, isEnrolment);
-    const { patientId, researchAuthorization, authorizationChanges } = identityAsKnown(record, entries, enrolments.length === 0 ? -1 : enrolments[enrolments.length - 1], known);
+    let enrolment = entries.length - 1;
+    while (enrolment >= 0 && entries[enrolment].type !== 'PatientEnrolled') enrolment -= 1;
+    const { patientId, researchAuthorization, authorizationChanges } = identityAsKnown(record, entries, enrolment, known);
     return { patientId, researchAuthorization, entries, authorizationChanges };
   }
   if (firstEntries === 0) return null;
-  let enrolment = -1;
-  for (const i of enrolmentsOf(record)) if (i < firstEntries) enrolment = i;
+  const types = typesOf(record);
+  const enrolment = types.lastIndexOf(TYPE_CODE.PatientEnrolled, firstEntries - 1);
   const { patientId, researchAuthorization, authorizationChanges } = identityAsKnown(record, record.entries, enrolment, known);
-  return new RecordAsKnown(patientId, researchAuthorization, authorizationChanges, record, firstEntries, known);
+  const source = { entries: record.entries, types, amended: amendedOf(record), count: firstEntries, known };
+  return new RecordAsKnown(patientId, researchAuthorization, authorizationChanges, source);
 }
 
 /** Who the patient was at the cut: from its last enrolment known (-1: none), unless an authorization change known since says otherwise. */
@@ -333,51 +335,70 @@ function knownData(entry: Entry, known: (stamp: Stamp) => boolean): Live<Patient
  * are made only when asked for. A view to read, not to fold: its entries are not an own property.
  */
 class RecordAsKnown implements PatientRecord {
-  readonly #live: PatientRecord;
-  readonly #firstEntries: number;
-  readonly #known: (stamp: Stamp) => boolean;
+  readonly #source: FactSource;
   #entries: readonly Entry[] | undefined;
 
   constructor(
     readonly patientId: string | null,
     readonly researchAuthorization: ResearchAuthorization | null,
     readonly authorizationChanges: readonly (Stamp & { researchAuthorization: ResearchAuthorization })[],
-    live: PatientRecord,
-    firstEntries: number,
-    known: (stamp: Stamp) => boolean,
+    source: FactSource,
   ) {
-    this.#live = live;
-    this.#firstEntries = firstEntries;
-    this.#known = known;
+    this.#source = source;
   }
 
   get entries(): readonly Entry[] {
     if (this.#entries !== undefined) return this.#entries;
-    const entries = this.#live.entries.slice(0, this.#firstEntries);
-    for (const i of amendedOf(this.#live)) {
-      if (i >= this.#firstEntries) break;
-      entries[i] = entryAsKnown(entries[i], this.#known);
+    const { entries: live, count, amended, known } = this.#source;
+    const entries = live.slice(0, count);
+    for (const i of amended) {
+      if (i >= count) break;
+      entries[i] = entryAsKnown(entries[i], known!);
     }
     return (this.#entries = entries);
   }
 
-  /** The live record and how much of it the cut knows, when `record` is such a view. */
-  static cutOf(record: PatientRecord): { live: PatientRecord; firstEntries: number; known: (stamp: Stamp) => boolean } | undefined {
-    return record instanceof RecordAsKnown ? { live: record.#live, firstEntries: record.#firstEntries, known: record.#known } : undefined;
+  static sourceOf(record: PatientRecord): FactSource | undefined {
+    return record instanceof RecordAsKnown ? record.#source : undefined;
   }
 }
 
 /**
- * Where a record's amended entries (corrected or retracted) and its enrolments are, remembered on the
- * record. Entries are of as many shapes as there are payloads, so each look at an entry's own fields
- * costs several times a look at one shape's; with the index, a cut and liveFacts look at the few
- * entries that need it. Two properties rather than an index object: a registry has 100,000 records.
+ * Where a record's facts are read from: its live entries, their types and which of them are amended;
+ * of a record as a cut knew it, how many first entries the cut knows and what it knows of their
+ * amendments (`known`; null: all of them).
+ */
+interface FactSource {
+  entries: readonly Entry[];
+  types: string;
+  amended: readonly number[];
+  count: number;
+  known: ((stamp: Stamp) => boolean) | null;
+}
+
+const sourceOf = (record: PatientRecord): FactSource =>
+  RecordAsKnown.sourceOf(record) ?? { entries: record.entries, types: typesOf(record), amended: amendedOf(record), count: record.entries.length, known: null };
+
+/** The payload of an amended entry as the source knows it; null when retracted. */
+const amendedData = (entry: Entry, known: FactSource['known']): Live<PatientFact> | null =>
+  known === null ? (entry.retracted ? null : entry.data) : knownData(entry, known);
+
+/**
+ * Where a record's amended entries (corrected or retracted) are, and the type of each of its entries,
+ * remembered on the record. Entries are of as many shapes as there are payloads, so each look at an
+ * entry's own fields (its type too: a getter of one of eight classes) costs several times a look at
+ * one shape's, and a read of the entry from memory; with these, a cut and liveFacts look at the few
+ * entries that need it, and a walk for one kind of fact (liveFactsOf) at the entries of that kind.
  */
 const amendedOf = (record: PatientRecord): readonly number[] => rememberedOn(record, AMENDED, amendedEntries);
-const enrolmentsOf = (record: PatientRecord): readonly number[] => rememberedOn(record, ENROLMENTS, enrolmentEntries);
+const typesOf = (record: PatientRecord): string => rememberedOn(record, TYPES, entryTypes);
 // module-level functions: a closure made at each look-up was most of what a cut allocated per record besides its facts
 const amendedEntries = ({ entries }: PatientRecord) => indicesOf(entries, isAmended);
-const enrolmentEntries = ({ entries }: PatientRecord) => indicesOf(entries, isEnrolment);
+/** One character an entry (TYPE_CODE): about 50 bytes a record, a flat string that indexOf searches natively. */
+const entryTypes = ({ entries }: PatientRecord) => entries.map((entry) => TYPE_CODE[entry.type]).join('');
+
+const TYPE_CODE = Object.fromEntries(FACT_TYPES.map((type, i) => [type, String.fromCharCode(65 + i)])) as Record<PatientFact['type'], string>;
+const TYPE_OF_CODE: readonly PatientFact['type'][] = Object.assign([], ...FACT_TYPES.map((type, i) => ({ [65 + i]: type })));
 
 /** The positions of the entries that pass `test`; the usual lists shared, the others cut to size (a registry has 100,000 records). */
 function indicesOf(entries: readonly Entry[], test: (entry: Entry) => boolean): readonly number[] {
@@ -403,14 +424,13 @@ export function rememberedOn<T>(record: PatientRecord, key: symbol, derive: (rec
 /** The record with its entry index made now rather than at the first cut (a restart loads every record at once). */
 export function indexed(record: PatientRecord): PatientRecord {
   amendedOf(record);
-  enrolmentsOf(record);
+  typesOf(record);
   return record;
 }
 
 const isAmended = (entry: Entry) => entry.data !== entry.original || entry.corrections.length > 0 || entry.retractions.length > 0;
-const isEnrolment = (entry: Entry) => entry.type === 'PatientEnrolled';
 const AMENDED = Symbol('amendedEntries');
-const ENROLMENTS = Symbol('enrolments');
+const TYPES = Symbol('entryTypes');
 const NO_INDEX: readonly number[] = NONE;
 const FIRST_ONLY: readonly number[] = Object.freeze([0]);
 
@@ -435,6 +455,8 @@ export function countKnownEvents(record: PatientRecord, known: (stamp: Stamp) =>
 }
 
 export type Live<F extends PatientFact> = F['data'] & { eventId: string };
+/** The live payload of each fact type, by type. */
+export type LiveOf = { [F in PatientFact as F['type']]: Live<F> };
 
 /** The facts that stand now: retracted entries dropped, corrections applied, in log order. */
 export interface PatientFacts {
@@ -461,7 +483,7 @@ export function liveFacts(record: PatientRecord): PatientFacts {
   return facts;
 }
 
-export const noFacts = (): PatientFacts => ({
+const noFacts = (): PatientFacts => ({
   enrolment: null,
   diagnoses: [],
   lesions: [],
@@ -478,22 +500,48 @@ export const noFacts = (): PatientFacts => ({
  * (RecordAsKnown), the facts are read off the live entries the cut knows, the few amended ones as the
  * cut knew them, so the entries as known are never made.
  */
-export function eachLiveFact(record: PatientRecord, visit: (type: PatientFact['type'], data: Live<PatientFact>) => void): void {
-  const cut = RecordAsKnown.cutOf(record);
-  const { entries } = cut?.live ?? record;
-  const amended = amendedOf(cut?.live ?? record);
-  const count = cut?.firstEntries ?? entries.length;
+function eachLiveFact(record: PatientRecord, visit: (type: PatientFact['type'], data: Live<PatientFact>) => void): void {
+  const { entries, types, amended, count, known } = sourceOf(record);
   for (let i = 0, next = 0; i < count; i++) {
     const entry = entries[i];
     // an entry never amended is its own payload (FactEntry)
     let data: Live<PatientFact> | null = entry as unknown as Live<PatientFact>;
     if (amended[next] === i) {
       next += 1;
-      data = cut === undefined ? (entry.retracted ? null : entry.data) : knownData(entry, cut.known);
+      data = amendedData(entry, known);
       if (data === null) continue;
     }
-    visit(entry.type, data);
+    visit(TYPE_OF_CODE[types.charCodeAt(i)], data);
   }
+}
+
+/**
+ * The facts of one type that stand now, in log order, in a new list of its size: the entries of
+ * other types are not looked at.
+ */
+export function liveFactsOf<T extends PatientFact['type']>(record: PatientRecord, type: T): LiveOf[T][] {
+  const { entries, types, amended, count, known } = sourceOf(record);
+  // char codes read one by one: a call of String#indexOf per fact cost more than the whole scan
+  const code = TYPE_CODE[type].charCodeAt(0);
+  let most = 0;
+  for (let i = 0; i < count; i++) if (types.charCodeAt(i) === code) most += 1;
+  const facts = new Array<LiveOf[T]>(most);
+  let kept = 0;
+  for (let i = 0, next = 0; kept < most && i < count; i++) {
+    if (types.charCodeAt(i) !== code) continue;
+    let data: Live<PatientFact> | null = entries[i] as unknown as Live<PatientFact>;
+    while (next < amended.length && amended[next] < i) next += 1;
+    if (amended[next] === i) {
+      data = amendedData(entries[i], known);
+      if (data === null) {
+        most -= 1;
+        continue;
+      }
+    }
+    facts[kept++] = data as unknown as LiveOf[T];
+  }
+  if (kept < facts.length) facts.length = kept; // a fact retracted (setting the length is a call into the runtime)
+  return facts;
 }
 
 /** The enrolment fact: the payload with the record's research authorization, which later changes may have replaced. */
