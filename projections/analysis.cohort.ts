@@ -4,7 +4,7 @@
  * calcinosis cutis diagnosis by the cut-off) and the date rules are the same in all of them.
  */
 import type { PatientFacts, PatientRecord } from '../src/patients/patient.record';
-import { eachLiveFact, enrolmentFact, noFacts } from '../src/patients/patient.record';
+import { FactsAsOf } from './analysis.facts';
 import { ACTD_CONDITIONS, CALCINOSIS } from '../src/patients/patient.vocabulary';
 import type { IsoDate } from '../src/shared/dates';
 import { byCodeUnits, type Projection, type Row } from './projection';
@@ -15,7 +15,7 @@ export type Enrolment = NonNullable<PatientFacts['enrolment']>;
 export interface AnalysisPatient {
   patientId: string;
   enrolment: Enrolment;
-  /** the live facts dated on or before the cut-off (all of them without one) */
+  /** the live facts dated on or before the cut-off (all of them without one), each kind gathered when first read (FactsAsOf) */
   facts: PatientFacts;
   /** the earliest calcinosis cutis diagnosis: the origin of follow-up and survival */
   calcinosis: Diagnosis;
@@ -37,82 +37,38 @@ function earliest(diagnoses: readonly Diagnosis[], test: (d: Diagnosis) => boole
   return first;
 }
 
-export interface FactsAsOf {
-  /** the live facts dated on or before the cut-off (all of them without one); the enrolment whatever its date */
-  facts: PatientFacts;
-  /** a contact or a death dated after the cut-off shows the patient alive at it */
-  knownAliveAfter: boolean;
-}
-
-/**
- * The live facts of a record dated on or before `asOf`, gathered in one walk of its entries: a
- * dataset asks for 100,000 patients' facts at a time, and collecting every fact before dropping the
- * later ones made each patient's lists twice. Each fact's date is read in its own case, so that each
- * read meets one kind of object (a look-up by field name met every kind at one place and went the
- * slow way).
- */
-export function factsAsOf(record: PatientRecord, asOf: IsoDate | null): FactsAsOf {
-  const facts = noFacts();
-  let knownAliveAfter = false;
-  const dated = (on: IsoDate) => asOf === null || on <= asOf;
-  eachLiveFact(record, (type, data) => {
-    switch (type) {
-      case 'PatientEnrolled':
-        facts.enrolment = enrolmentFact(record, data);
-        break;
-      case 'DiagnosisRecorded':
-        if (dated((data as Diagnosis).diagnosedOn)) facts.diagnoses.push(data as Diagnosis);
-        break;
-      case 'LesionOnsetRecorded':
-        if (dated((data as Lesion).onsetOn)) facts.lesions.push(data as Lesion);
-        break;
-      case 'TreatmentStarted':
-        if (dated((data as Treatment).startedOn)) facts.treatments.push(data as Treatment);
-        break;
-      case 'TreatmentStopped':
-        if (dated((data as Stop).stoppedOn)) facts.stops.push(data as Stop);
-        break;
-      case 'ResponseGraded':
-        if (dated((data as Response).assessedOn)) facts.responses.push(data as Response);
-        break;
-      case 'ContactRecorded':
-        if (dated((data as Contact).seenOn)) facts.contacts.push(data as Contact);
-        else knownAliveAfter = true;
-        break;
-      case 'DeathRecorded':
-        if (dated((data as Death).diedOn)) facts.deaths.push(data as Death);
-        else knownAliveAfter = true;
-        break;
-    }
-  });
-  return { facts, knownAliveAfter };
-}
-
-type Lesion = PatientFacts['lesions'][number];
-type Treatment = PatientFacts['treatments'][number];
-type Stop = PatientFacts['stops'][number];
-type Response = PatientFacts['responses'][number];
-type Contact = PatientFacts['contacts'][number];
-type Death = PatientFacts['deaths'][number];
-
 function analysisPatient(patientId: string, record: PatientRecord, asOf: IsoDate | null): AnalysisPatient | null {
   // Research authorization is as the record stood at the knowledge cut: it has no clinical date.
   // It is the enrolment fact's too, so a patient not granted is left out before its facts are gathered.
   if (record.researchAuthorization !== 'granted') return null;
-  const { facts, knownAliveAfter } = factsAsOf(record, asOf);
+  const facts = new FactsAsOf(record, asOf);
   if (facts.enrolment === null) return null;
   const calcinosis = earliest(facts.diagnoses, isCalcinosis);
   if (calcinosis === null) return null;
-  return {
-    // the record's id, not the stream's key: streams are named by opaque keys (src/erasure/patientStreams.ts)
-    patientId: record.patientId ?? patientId,
-    enrolment: facts.enrolment,
-    facts,
-    calcinosis,
-    actd: earliest(facts.diagnoses, isActd),
-    asOf,
-    knownAliveAfter,
-  };
+  // the record's id, not the stream's key: streams are named by opaque keys (src/erasure/patientStreams.ts)
+  return new Patient(record.patientId ?? patientId, facts.enrolment, facts, calcinosis, asOf);
+}
+
+/** An AnalysisPatient whose ACTD and whether it is known alive are found when first read (survival reads no ACTD). */
+class Patient implements AnalysisPatient {
+  #actd: Diagnosis | null | undefined;
+
+  constructor(
+    readonly patientId: string,
+    readonly enrolment: Enrolment,
+    readonly facts: FactsAsOf,
+    readonly calcinosis: Diagnosis,
+    readonly asOf: IsoDate | null,
+  ) {}
+
+  get actd(): Diagnosis | null {
+    if (this.#actd === undefined) this.#actd = earliest(this.facts.diagnoses, isActd);
+    return this.#actd;
+  }
+
+  get knownAliveAfter(): boolean {
+    return this.asOf !== null && this.facts.aliveAfter;
+  }
 }
 
 /**
