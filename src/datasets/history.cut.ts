@@ -12,7 +12,7 @@
  * instead of filling the old generation the garbage collector has to mark. And of a record whose
  * recordedAt never goes back (most do), a cut knows a prefix of the entries, found by bisection.
  */
-import { countKnownEvents, recordAsKnown, rememberedOn, type PatientRecord, type Stamp } from '../patients/patient.record';
+import { countKnownEvents, recordAsKnown, rememberedOn, type Entry, type PatientRecord, type Stamp } from '../patients/patient.record';
 import { epochMsOfInstant } from '../shared/dates';
 import type { CohortState, KnowledgeCut } from '../../projections/cohort.fold';
 import type { PatientMark } from './readModel.storage';
@@ -42,7 +42,7 @@ class RecordsAtCut implements ReadonlyMap<string, PatientRecord> {
   private readonly cuts: number[] = [];
   /** position in `ids` by patient id, made on the first look-up by id (datasets only iterate) */
   private index: Map<string, number> | undefined;
-  readonly eventsFolded: number = 0;
+  eventsFolded = 0;
 
   constructor(
     private readonly live: LiveView,
@@ -53,17 +53,18 @@ class RecordsAtCut implements ReadonlyMap<string, PatientRecord> {
     const canonical = Number.isFinite(knownAtMs) ? new Date(knownAtMs).toISOString() : '';
     this.knownAt = isCanonical(canonical) ? canonical : null;
     const all = () => true;
-    for (const [patientId, mark] of live.marks) {
+    // forEach, not for-of: no entry pair and iterator result per patient
+    live.marks.forEach((mark, patientId) => {
       const latest = live.records.get(patientId)!;
       const whole = mark.lastPosition <= last && mark.maxRecordedMs <= knownAtMs;
       const prefix = whole ? undefined : this.knownPrefix(latest);
       const { events, facts } = countKnownEvents(latest, whole ? all : this.known, whole ? latest.entries.length : prefix);
       this.eventsFolded += events;
-      if (facts === 0) continue;
+      if (facts === 0) return;
       this.ids.push(patientId);
       this.latest.push(latest);
       this.cuts.push(whole ? WHOLE : (prefix ?? LOOK_AT_EACH));
-    }
+    });
   }
 
   private recordAt(i: number): PatientRecord {
@@ -123,18 +124,23 @@ class RecordsAtCut implements ReadonlyMap<string, PatientRecord> {
     const timed = this.knownAtMs !== Infinity;
     if ((timed && this.knownAt === null) || !recordedInOrder(record)) return undefined;
     const { entries } = record;
-    const knownAt = this.knownAt!;
+    const knownAt = timed ? this.knownAt! : null;
+    const { last } = this;
+    // the last entry first: a late cut knows every fact of most patients and misses at most later amendments
+    if (entries.length === 0 || knows(entries[entries.length - 1], last, knownAt)) return entries.length;
     let inside = 0;
-    let outside = entries.length;
+    let outside = entries.length - 1;
     while (inside < outside) {
       const middle = (inside + outside) >>> 1;
-      const entry = entries[middle];
-      if (entry.position <= this.last && (!timed || entry.recordedAt <= knownAt)) inside = middle + 1;
+      if (knows(entries[middle], last, knownAt)) inside = middle + 1;
       else outside = middle;
     }
     return inside;
   }
 }
+
+/** Whether a cut up to `last` and `knownAt` (canonical; null: any time) knows an entry whose recordedAt is canonical. */
+const knows = (entry: Entry, last: number, knownAt: string | null) => entry.position <= last && (knownAt === null || entry.recordedAt <= knownAt);
 
 const WHOLE = -1;
 const LOOK_AT_EACH = -2;
