@@ -41,7 +41,11 @@ export function csvLines(columns: readonly Column[], rows: readonly Row[]): stri
   const cells: string[] = new Array<string>(columns.length);
   const lines: string[] = [];
   for (const row of rows) {
-    for (let i = 0; i < columns.length; i++) cells[i] = csvField(formatCell(columns[i].type, cellOf(row, columns[i])));
+    for (let i = 0; i < columns.length; i++) {
+      const value = cellOf(row, columns[i]);
+      // a number prints as digits, sign, point or exponent: never quoted, so not searched for a quote
+      cells[i] = typeof value === 'number' ? formatCell(columns[i].type, value) : csvField(formatCell(columns[i].type, value));
+    }
     lines.push(cells.join(','));
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
