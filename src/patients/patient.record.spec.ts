@@ -147,3 +147,18 @@ describe('liveFactsOf, of a record as a cut that knows its first entries knew it
     expect(liveFactsOf(folded, 'DeathRecorded')).toEqual([]);
   });
 });
+
+describe('the enrolment fact', () => {
+  it('given research authorization withdrawn after the enrolment, then the fact says denied while the payload as recorded still says granted; without the change, granted', () => {
+    const withdrawn = applyToRecord(foldRecord(emptyRecord(), [enrolled]), {
+      type: 'ResearchAuthorizationChanged',
+      data: { researchAuthorization: 'denied', reason: 'withdrawn' },
+      eventId: 'e2',
+      recordedAt: at,
+      position: 2,
+    } as RecordedPatientEvent);
+    expect(liveFacts(withdrawn).enrolment?.researchAuthorization).toBe('denied');
+    expect(withdrawn.entries[0].original).toMatchObject({ researchAuthorization: 'granted' });
+    expect({ ...liveFacts(foldRecord(emptyRecord(), [enrolled])).enrolment }).toEqual({ ...enrolled.data, eventId: 'e1' });
+  });
+});

@@ -397,6 +397,7 @@ const amendedEntries = ({ entries }: PatientRecord) => indicesOf(entries, isAmen
 /** One character an entry (TYPE_CODE): about 50 bytes a record, a flat string that indexOf searches natively. */
 const entryTypes = ({ entries }: PatientRecord) => entries.map((entry) => TYPE_CODE[entry.type]).join('');
 
+/** The character of each fact type: its place in FACT_TYPES from "A" on (liveFactsOf reckons it so). */
 const TYPE_CODE = Object.fromEntries(FACT_TYPES.map((type, i) => [type, String.fromCharCode(65 + i)])) as Record<PatientFact['type'], string>;
 const TYPE_OF_CODE: readonly PatientFact['type'][] = Object.assign([], ...FACT_TYPES.map((type, i) => ({ [65 + i]: type })));
 
@@ -521,8 +522,9 @@ function eachLiveFact(record: PatientRecord, visit: (type: PatientFact['type'], 
  */
 export function liveFactsOf<T extends PatientFact['type']>(record: PatientRecord, type: T): LiveOf[T][] {
   const { entries, types, amended, count, known } = sourceOf(record);
-  // char codes read one by one: a call of String#indexOf per fact cost more than the whole scan
-  const code = TYPE_CODE[type].charCodeAt(0);
+  // char codes read one by one: a call of String#indexOf per fact cost more than the whole scan;
+  // and the code found among eight names, where a look-up by name met every name at one place
+  const code = 65 + FACT_TYPES.indexOf(type);
   let most = 0;
   for (let i = 0; i < count; i++) if (types.charCodeAt(i) === code) most += 1;
   const facts = new Array<LiveOf[T]>(most);
@@ -544,9 +546,15 @@ export function liveFactsOf<T extends PatientFact['type']>(record: PatientRecord
   return facts;
 }
 
-/** The enrolment fact: the payload with the record's research authorization, which later changes may have replaced. */
-export const enrolmentFact = (record: PatientRecord, data: Live<PatientFact>): NonNullable<PatientFacts['enrolment']> =>
-  Object.assign(new EnrolmentFact(), data as Live<PatientEnrolled>, { researchAuthorization: record.researchAuthorization! });
+/**
+ * The enrolment fact: the payload with the record's research authorization, which later changes may
+ * have replaced; the payload itself while they have not (as most records stand), like any other fact.
+ */
+export function enrolmentFact(record: PatientRecord, data: Live<PatientFact>): NonNullable<PatientFacts['enrolment']> {
+  const enrolment = data as Live<PatientEnrolled>;
+  if (enrolment.researchAuthorization === record.researchAuthorization) return enrolment;
+  return Object.assign(new EnrolmentFact(), enrolment, { researchAuthorization: record.researchAuthorization! });
+}
 
 /** A class of its own for the reason payloadWith gives: a spread copy of a payload was a few times its size. */
 class EnrolmentFact {}
