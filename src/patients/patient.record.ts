@@ -399,7 +399,6 @@ const entryTypes = ({ entries }: PatientRecord) => entries.map((entry) => TYPE_C
 
 /** The character of each fact type: its place in FACT_TYPES from "A" on (liveFactsOf reckons it so). */
 const TYPE_CODE = Object.fromEntries(FACT_TYPES.map((type, i) => [type, String.fromCharCode(65 + i)])) as Record<PatientFact['type'], string>;
-const TYPE_OF_CODE: readonly PatientFact['type'][] = Object.assign([], ...FACT_TYPES.map((type, i) => ({ [65 + i]: type })));
 
 /** The positions of the entries that pass `test`; the usual lists shared, the others cut to size (a registry has 100,000 records). */
 function indicesOf(entries: readonly Entry[], test: (entry: Entry) => boolean): readonly number[] {
@@ -496,13 +495,18 @@ const noFacts = (): PatientFacts => ({
 });
 
 /**
- * Each fact that stands now, with its type, in log order: what liveFacts collects, for a caller that
- * keeps only some (a dataset as of a date keeps those dated by then). Of a record as a cut knew it
+ * Each fact that stands now, with its type, in log order: what liveFacts collects. Of a record as a cut knew it
  * (RecordAsKnown), the facts are read off the live entries the cut knows, the few amended ones as the
  * cut knew them, so the entries as known are never made.
  */
 function eachLiveFact(record: PatientRecord, visit: (type: PatientFact['type'], data: Live<PatientFact>) => void): void {
-  const { entries, types, amended, count, known } = sourceOf(record);
+  // each entry's type from the entry, not from the record's types: the decider derives the facts of
+  // each new record once, and making the types string too would double that
+  const cut = RecordAsKnown.sourceOf(record);
+  const entries = cut?.entries ?? record.entries;
+  const amended = cut?.amended ?? amendedOf(record);
+  const count = cut?.count ?? entries.length;
+  const known = cut?.known ?? null;
   for (let i = 0, next = 0; i < count; i++) {
     const entry = entries[i];
     // an entry never amended is its own payload (FactEntry)
@@ -512,7 +516,7 @@ function eachLiveFact(record: PatientRecord, visit: (type: PatientFact['type'], 
       data = amendedData(entry, known);
       if (data === null) continue;
     }
-    visit(TYPE_OF_CODE[types.charCodeAt(i)], data);
+    visit(entry.type, data);
   }
 }
 
