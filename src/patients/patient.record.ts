@@ -330,8 +330,8 @@ function knownData(entry: Entry, known: (stamp: Stamp) => boolean): Live<Patient
 
 /**
  * A record as a cut that knows its live record's first entries knew it: a dataset makes one for each
- * patient of a historical cut and mostly only derives its facts (eachLiveFact reads them off the live
- * entries), so the entries as known, a copy of the list and an entry made again for each amended one,
+ * patient of a historical cut and mostly only derives its facts (liveFacts and liveFactsOf read them
+ * off the live entries), so the entries as known, a copy of the list and an entry made again for each amended one,
  * are made only when asked for. A view to read, not to fold: its entries are not an own property.
  */
 class RecordAsKnown implements PatientRecord {
@@ -394,7 +394,7 @@ const amendedOf = (record: PatientRecord): readonly number[] => rememberedOn(rec
 const typesOf = (record: PatientRecord): string => rememberedOn(record, TYPES, entryTypes);
 // module-level functions: a closure made at each look-up was most of what a cut allocated per record besides its facts
 const amendedEntries = ({ entries }: PatientRecord) => indicesOf(entries, isAmended);
-/** One character an entry (TYPE_CODE): about 50 bytes a record, a flat string that indexOf searches natively. */
+/** One character an entry (TYPE_CODE): about 50 bytes a record, a flat string read a character at a time. */
 const entryTypes = ({ entries }: PatientRecord) => entries.map((entry) => TYPE_CODE[entry.type]).join('');
 
 /** The character of each fact type: its place in FACT_TYPES from "A" on (liveFactsOf reckons it so). */
@@ -495,9 +495,9 @@ const noFacts = (): PatientFacts => ({
 });
 
 /**
- * Each fact that stands now, with its type, in log order: what liveFacts collects. Of a record as a cut knew it
- * (RecordAsKnown), the facts are read off the live entries the cut knows, the few amended ones as the
- * cut knew them, so the entries as known are never made.
+ * Each fact that stands now, with its type, in log order: what liveFacts collects. Of a record as a
+ * cut knew it (RecordAsKnown), the facts are read off the live entries the cut knows, the few amended
+ * ones as the cut knew them, so the entries as known are never made.
  */
 function eachLiveFact(record: PatientRecord, visit: (type: PatientFact['type'], data: Live<PatientFact>) => void): void {
   // each entry's type from the entry, not from the record's types: the decider derives the facts of
