@@ -29,10 +29,11 @@ export class ImportFhirHandler implements ICommandHandler<ImportFhirMessage, Imp
   constructor(private readonly imports: ImportBundleHandler) {}
 
   async execute({ read, source, recordedBy, onProgress }: ImportFhirMessage): Promise<ImportSummary> {
+    const startedAt = performance.now();
     const parsed = parseFhir(read);
     const sha256 = createHash('sha256').update(source, 'utf8').digest('hex');
     try {
-      return await this.imports.importParsed(parsed, sha256, recordedBy, onProgress);
+      return await this.imports.importParsed(parsed, { sourceSha256: sha256, recordedBy, onProgress, startedAt });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'invalid' || error.details.length === 0) throw error;
       throw bundleError(placePlanProblems(error.details as ImportProblem[], parsed));
