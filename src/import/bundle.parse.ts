@@ -4,9 +4,9 @@
  * columns, cells that are not a value of their column, rows of a patient who is not in patients.csv,
  * and two rows stating the same fact. Field checks are payloadProblems', the API's own.
  */
-import { parse } from 'csv-parse/sync';
 import { identifier, payloadProblems } from '../patients/patient.payloads';
 import { importProblem, type ImportProblem } from './bundle.problem';
+import { CsvSyntaxError, readCsv } from './csv.read';
 import { BUNDLE_FILES, FACT_KEY, PATIENTS_FILE, columnOf, factKey, keyColumnOf, type BundleFile, type Column, type FactType } from './bundle.schema';
 
 /** A bundle as files: name (e.g. `lesions.csv`) -> UTF-8 text. */
@@ -97,7 +97,7 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
 
 /**
  * Every data row of a file (null: not even its patient can be told); a row's problems go to `problems`.
- * Each record is read into its row as csv-parse hands it over, so the cells of a whole file (a big
+ * Each record is read into its row as the reader hands it over, so the cells of a whole file (a big
  * bundle's contacts.csv has a million records) are never held at once.
  */
 function readFile(file: BundleFile, text: string, problems: ImportProblem[]): (Row | null)[] {
@@ -106,17 +106,15 @@ function readFile(file: BundleFile, text: string, problems: ImportProblem[]): (R
   const found: ImportProblem[] = [];
   // undefined until the header is read; null when the header has problems (every row is then in doubt)
   let columns: Column[] | null | undefined;
-  // csv-parse's info object per record: `lines` is the line the record ends on
-  const read = (record: string[], context: { lines: number }): null => {
+  const read = (record: string[], line: number) => {
     if (columns === undefined) columns = headerColumns(file, record, found);
-    else if (columns !== null) rows.push(readRow(file, columns, record, context.lines, found));
-    return null;
+    else if (columns !== null) rows.push(readRow(file, columns, record, line, found));
   };
   try {
-    parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, on_record: read });
+    readCsv(text, read);
   } catch (error) {
-    const { lines, message } = error as { lines?: number; message: string };
-    problems.push(importProblem(file.name, lines ?? null, null, `is not valid CSV: ${message}`));
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    problems.push(importProblem(file.name, error.line, null, `is not valid CSV: ${error.message}`));
     return [];
   }
   if (columns === undefined) {
