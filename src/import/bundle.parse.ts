@@ -106,9 +106,13 @@ function readFile(file: BundleFile, text: string, problems: ImportProblem[]): (R
   const found: ImportProblem[] = [];
   // undefined until the header is read; null when the header has problems (every row is then in doubt)
   let columns: Column[] | null | undefined;
+  // the file's columns the header leaves out: each row's payloads have them blank
+  let absent: readonly Column[] = [];
   const read = (record: string[], line: number) => {
-    if (columns === undefined) columns = headerColumns(file, record, found);
-    else if (columns !== null) rows.push(readRow(file, columns, record, line, found));
+    if (columns === undefined) {
+      columns = headerColumns(file, record, found);
+      absent = file.columns.filter((c) => !columns?.includes(c));
+    } else if (columns !== null) rows.push(readRow(file, columns, absent, record, line, found));
   };
   try {
     readCsv(text, read);
@@ -139,40 +143,44 @@ function headerColumns(file: BundleFile, header: string[], problems: ImportProbl
   return problems.length > before ? null : header.map((name) => file.columns.find((c) => c.name === name)!);
 }
 
-function readRow(file: BundleFile, columns: Column[], cells: string[], line: number, problems: ImportProblem[]): Row | null {
+function readRow(file: BundleFile, columns: Column[], absent: readonly Column[], cells: string[], line: number, problems: ImportProblem[]): Row | null {
   if (cells.length !== columns.length) {
     problems.push(importProblem(file.name, line, null, `has ${cells.length} cells; the header has ${columns.length}`));
     return null;
   }
-  const rowProblems = new Map<string, ImportProblem>();
-  const report = (column: string, reason: string) => rowProblems.set(`${column}|${reason}`, importProblem(file.name, line, column, reason));
+  // A row's problems, each once, in the order found. Made only for a row that has one: most have none,
+  // and a bundle has millions of rows.
+  let rowProblems: Map<string, ImportProblem> | null = null;
+  let unreadableColumns: Set<string> | null = null;
+  const report = (column: string, reason: string) => (rowProblems ??= new Map()).set(`${column}|${reason}`, importProblem(file.name, line, column, reason));
   const values: Record<string, unknown> = {};
-  const unreadableColumns = new Set<string>();
-  for (const column of file.columns.filter((c) => !columns.includes(c))) values[column.field] = (column.codec.read('') as { value: unknown }).value;
-  columns.forEach((column, index) => {
+  for (const column of absent) values[column.field] = (column.codec.read('') as { value: unknown }).value;
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index];
     const read = column.codec.read(cells[index]);
     if ('problem' in read) {
       report(column.name, read.problem);
-      unreadableColumns.add(column.name);
-    }
-    else values[column.field] = read.value;
-  });
+      (unreadableColumns ??= new Set()).add(column.name);
+    } else values[column.field] = read.value;
+  }
   const patientProblem = identifier(values.patientId);
   if (patientProblem) report('patient_id', patientProblem);
   const facts: SourcedFact[] = [];
+  // one source for the row's facts (a course's start and stop): it is read, never changed
+  const source: RowRef = { file: file.name, line };
   for (const mapping of file.facts) {
     if (mapping.whenFilled && values[mapping.whenFilled] === null) continue;
-    const data: Record<string, unknown> = { ...mapping.fixed };
+    const data: Record<string, unknown> = mapping.fixed ? { ...mapping.fixed } : {};
     for (const field of mapping.fields) data[field] = values[field];
     // a cell that could not be read has been reported already; its field is missing from the payload
     for (const p of payloadProblems(mapping.type, data)) {
       const column = columnOf(file, p.field);
-      if (!unreadableColumns.has(column)) report(column, p.reason);
+      if (!unreadableColumns?.has(column)) report(column, p.reason);
     }
-    facts.push({ type: mapping.type, data, source: { file: file.name, line } });
+    facts.push({ type: mapping.type, data, source });
   }
-  problems.push(...rowProblems.values());
-  return patientProblem ? null : { patientId: values.patientId as string, line, facts, readable: rowProblems.size === 0 };
+  if (rowProblems !== null) for (const problem of (rowProblems as Map<string, ImportProblem>).values()) problems.push(problem);
+  return patientProblem ? null : { patientId: values.patientId as string, line, facts, readable: rowProblems === null };
 }
 
 /** A second row stating a fact already stated, reported on the column that names the fact. */
