@@ -13,7 +13,7 @@
 import { DomainError } from '../shared/domain.error';
 import { FACT_OF_COMMAND, type PatientCommand } from '../patients/patient.commands';
 import { decide, evolve } from '../patients/patient.decider';
-import { FACT_TYPES, type PatientEvent } from '../patients/patient.events';
+import { FACT_TYPES, type PatientEvent, type RecordedPatientEvent } from '../patients/patient.events';
 import { IDENTITY_FIELDS } from '../patients/patient.payloads';
 import { DATE_FIELD, dateOf, liveFacts, type Entry, type PatientRecord } from '../patients/patient.record';
 import type { BundlePatient, RowRef, SourcedFact } from './bundle.parse';
@@ -133,10 +133,11 @@ function runOnScratch(planned: PlannedCommand[], current: PatientRecord, now: st
     const refused: { planned: PlannedCommand; error: DomainError }[] = [];
     for (const p of pending) {
       try {
-        const events: PatientEvent[] = decide({ ...p.command, metadata } as PatientCommand, state);
-        for (const event of events) state = evolve(state, { ...event, eventId: `scratch-${++scratchId}`, recordedAt: now });
+        // literals, not spreads: a spread that gains keys makes a hidden class of its own every time (as in the decider)
+        const events: PatientEvent[] = decide({ type: p.command.type, data: p.command.data, metadata } as PatientCommand, state);
+        for (const event of events) state = evolve(state, { type: event.type, data: event.data, eventId: `scratch-${++scratchId}`, recordedAt: now } as RecordedPatientEvent);
         accepted.push(p);
-        decided.push(...events);
+        for (const event of events) decided.push(event);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         refused.push({ planned: p, error });
