@@ -16,9 +16,26 @@ export interface Violation {
 const conflict = (message: string): Violation => ({ code: 'conflict', message });
 const ruleViolated = (message: string): Violation => ({ code: 'rule_violated', message });
 
-/** The keys that occur more than once, each once, in the order of their second occurrence (checked for every command: no array per call). */
-function duplicates<T>(items: readonly T[], key: (item: T) => string): string[] {
-  if (items.length < 2) return [];
+/** Below this many items duplicates compares pairs: no Set to make (the lists of one patient are short). */
+const FEW = 16;
+
+/**
+ * The keys that occur more than once, each once, in the order of their second occurrence. Checked for
+ * every command, so it makes nothing when there is none (the usual case).
+ */
+function duplicates<T>(items: readonly T[], key: (item: T) => string): readonly string[] {
+  if (items.length < 2) return NONE;
+  if (items.length <= FEW) {
+    let repeated: string[] | null = null;
+    for (let i = 1; i < items.length; i++) {
+      const k = key(items[i]);
+      // items[i] is a second occurrence when exactly one item before it has its key
+      let before = 0;
+      for (let j = 0; j < i && before < 2; j++) if (key(items[j]) === k) before += 1;
+      if (before === 1) (repeated ??= []).push(k);
+    }
+    return repeated ?? NONE;
+  }
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const item of items) {
@@ -29,14 +46,42 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string): string[] 
   return [...repeated];
 }
 
-/** Each dated fact with its date, and the words that name it (made only when a rule is broken). */
-function forEachDatedFact(facts: PatientFacts, visit: (on: IsoDate, what: () => string) => void): void {
-  for (const d of facts.diagnoses) visit(d.diagnosedOn, () => `diagnosis ${d.diagnosisId}`);
-  for (const l of facts.lesions) visit(l.onsetOn, () => `lesion ${l.lesionId} onset`);
-  for (const t of facts.treatments) visit(t.startedOn, () => `treatment ${t.treatmentId} start`);
-  for (const s of facts.stops) visit(s.stoppedOn, () => `treatment ${s.treatmentId} stop`);
-  for (const r of facts.responses) visit(r.assessedOn, () => `response of treatment ${r.treatmentId}`);
-  for (const c of facts.contacts) visit(c.seenOn, () => 'contact');
+const NONE: readonly never[] = Object.freeze([]);
+
+type DatedKind = 'diagnosis' | 'lesion' | 'start' | 'stop' | 'response' | 'contact';
+
+/** The words that name a dated fact in a message (made only when a rule is broken). */
+function named(kind: DatedKind, id: string): string {
+  switch (kind) {
+    case 'diagnosis':
+      return `diagnosis ${id}`;
+    case 'lesion':
+      return `lesion ${id} onset`;
+    case 'start':
+      return `treatment ${id} start`;
+    case 'stop':
+      return `treatment ${id} stop`;
+    case 'response':
+      return `response of treatment ${id}`;
+    case 'contact':
+      return 'contact';
+  }
+}
+
+/** Each dated fact with its date, its kind and its id, in the order the messages list them (no closure per fact). */
+function forEachDatedFact(facts: PatientFacts, visit: (on: IsoDate, kind: DatedKind, id: string) => void): void {
+  for (const d of facts.diagnoses) visit(d.diagnosedOn, 'diagnosis', d.diagnosisId);
+  for (const l of facts.lesions) visit(l.onsetOn, 'lesion', l.lesionId);
+  for (const t of facts.treatments) visit(t.startedOn, 'start', t.treatmentId);
+  for (const s of facts.stops) visit(s.stoppedOn, 'stop', s.treatmentId);
+  for (const r of facts.responses) visit(r.assessedOn, 'response', r.treatmentId);
+  for (const c of facts.contacts) visit(c.seenOn, 'contact', '');
+}
+
+/** The start of the last course with this id (as a map of the courses by id, the last one winning, would give). */
+function startOf(treatments: PatientFacts['treatments'], treatmentId: string): IsoDate | undefined {
+  for (let i = treatments.length - 1; i >= 0; i--) if (treatments[i].treatmentId === treatmentId) return treatments[i].startedOn;
+  return undefined;
 }
 
 /** violations, once per facts object (the decider derives facts once per record): a command's "before" was the last one's "after". */
@@ -51,10 +96,12 @@ function findViolations(facts: PatientFacts): Violation[] {
   const found: Violation[] = [];
   const birth = facts.enrolment?.birthDate;
   const death = facts.deaths[0]?.diedOn;
-  forEachDatedFact(facts, (on, what) => {
-    if (birth && on < birth) found.push(ruleViolated(`${what()} (${on}) is before birth (${birth})`));
-    if (death && on > death) found.push(ruleViolated(`${what()} (${on}) is after death (${death})`));
-  });
+  if (birth || death) {
+    forEachDatedFact(facts, (on, kind, id) => {
+      if (birth && on < birth) found.push(ruleViolated(`${named(kind, id)} (${on}) is before birth (${birth})`));
+      if (death && on > death) found.push(ruleViolated(`${named(kind, id)} (${on}) is after death (${death})`));
+    });
+  }
   if (birth && death && death < birth) found.push(ruleViolated(`death (${death}) is before birth (${birth})`));
   if (facts.deaths.length > 1) found.push(conflict('a death is already recorded for this patient'));
 
@@ -64,20 +111,19 @@ function findViolations(facts: PatientFacts): Violation[] {
   for (const on of duplicates(facts.contacts, (c) => c.seenOn)) found.push(conflict(`a contact on ${on} is already recorded`));
   for (const id of duplicates(facts.stops, (s) => s.treatmentId)) found.push(conflict(`treatment ${id} is already stopped`));
 
-  const lesionIds = new Set(facts.lesions.map((l) => l.lesionId));
-  const starts = new Map(facts.treatments.map((t) => [t.treatmentId, t.startedOn]));
-  for (const t of facts.treatments) {
-    for (const id of t.lesionIds.filter((l) => !lesionIds.has(l))) {
-      found.push(ruleViolated(`treatment ${t.treatmentId} targets lesion ${id}, which is not recorded`));
+  const { lesions, treatments } = facts;
+  for (const t of treatments) {
+    for (const id of t.lesionIds) {
+      if (!lesions.some((l) => l.lesionId === id)) found.push(ruleViolated(`treatment ${t.treatmentId} targets lesion ${id}, which is not recorded`));
     }
   }
   for (const s of facts.stops) {
-    const start = starts.get(s.treatmentId);
+    const start = startOf(treatments, s.treatmentId);
     if (start === undefined) found.push(ruleViolated(`treatment ${s.treatmentId} is stopped but was never started`));
     else if (s.stoppedOn < start) found.push(ruleViolated(`treatment ${s.treatmentId} stop (${s.stoppedOn}) is before its start (${start})`));
   }
   for (const r of facts.responses) {
-    const start = starts.get(r.treatmentId);
+    const start = startOf(treatments, r.treatmentId);
     if (start === undefined) found.push(ruleViolated(`treatment ${r.treatmentId} is graded but was never started`));
     else if (r.assessedOn < start) found.push(ruleViolated(`response of treatment ${r.treatmentId} (${r.assessedOn}) is before its start (${start})`));
   }
