@@ -84,7 +84,7 @@ function startOf(treatments: PatientFacts['treatments'], treatmentId: string): I
   return undefined;
 }
 
-/** violations, once per facts object (the decider derives facts once per record): a command's "before" was the last one's "after". */
+/** violations, once per facts object (the decider derives facts once per record): a record is the "before" of every command tried on it. */
 const violationsCache = new WeakMap<PatientFacts, readonly Violation[]>();
 export function violations(facts: PatientFacts): readonly Violation[] {
   let found = violationsCache.get(facts);
@@ -132,7 +132,8 @@ function findViolations(facts: PatientFacts): Violation[] {
 
 /** The violations in `after` that `before` did not have. */
 export function newViolations(before: PatientFacts, after: PatientFacts): Violation[] {
-  const found = violations(after);
+  // not remembered: `after` is the record a command would make, made for this check alone
+  const found = findViolations(after);
   // almost every command leaves a clean record: then what `before` had does not matter
   if (found.length === 0) return [];
   const existing = new Set(violations(before).map((v) => v.message));
