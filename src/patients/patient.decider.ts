@@ -17,7 +17,7 @@ import { FACT_OF_COMMAND } from './patient.commands';
 import type { PatientEvent, PatientFact, RecordedPatientEvent } from './patient.events';
 import { IDENTITY_FIELDS, PAYLOAD_FIELDS, identifier, payloadProblems } from './patient.payloads';
 import type { Entry, PatientRecord } from './patient.record';
-import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts, payloadWith, withNewFact, type PatientFacts } from './patient.record';
+import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts, payloadWith, rememberedOn, withNewFact, type PatientFacts } from './patient.record';
 import { newViolations } from './patient.rules';
 import { ERASURE_MODES } from './patient.erasure';
 
@@ -180,14 +180,14 @@ function liveEntry(state: PatientState, eventId: unknown): Entry {
 
 /**
  * The facts of a record, once per record object: a command's "before" was the last command's
- * "after", so each is derived once, and its violations (patient.rules.ts) are found once.
+ * "after", so each is derived once, and its violations (patient.rules.ts) are found once. They are
+ * remembered on the record (rememberedOn): a WeakMap entry for each record an import checks (two
+ * million) cost more than the facts.
  */
-const factsCache = new WeakMap<PatientState, PatientFacts>();
-function factsOf(state: PatientState): PatientFacts {
-  let facts = factsCache.get(state);
-  if (facts === undefined) factsCache.set(state, (facts = liveFacts(state)));
-  return facts;
-}
+const FACTS = Symbol('liveFacts');
+const factsOf = (state: PatientState): PatientFacts => rememberedOn(state, FACTS, liveFacts);
+/** The facts remembered on a record, without deriving them. */
+const factsKnownOf = (state: PatientState): PatientFacts | undefined => (state as unknown as Record<symbol, PatientFacts | undefined>)[FACTS];
 
 /**
  * A new fact only adds to the facts of the record before it (withNewFact), so a record evolved from
@@ -195,9 +195,9 @@ function factsOf(state: PatientState): PatientFacts {
  * correction, a retraction, the enrolment) leave them to be derived when asked for.
  */
 function carryFacts(before: PatientState, event: RecordedPatientEvent, after: PatientState): PatientState {
-  const facts = factsCache.get(before);
+  const facts = factsKnownOf(before);
   const added = after.entries.length === before.entries.length + 1 ? after.entries[after.entries.length - 1] : undefined;
-  if (facts !== undefined && added !== undefined && added.type !== 'PatientEnrolled' && event.type === added.type) factsCache.set(after, withNewFact(facts, added));
+  if (facts !== undefined && added !== undefined && added.type !== 'PatientEnrolled' && event.type === added.type) rememberedOn(after, FACTS, () => withNewFact(facts, added));
   return after;
 }
 
