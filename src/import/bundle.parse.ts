@@ -55,7 +55,9 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
   if (files[PATIENTS_FILE] === undefined) problems.push(importProblem(PATIENTS_FILE, null, null, 'is missing: every bundle has one'));
 
   const patients = new Map<string, BundlePatient>();
-  const firstLineOf = new Map<string, number>();
+  // the line where each fact of the file being read was first stated, per patient, by the fact's key
+  // within the patient: its kind too where a file states two (a course's start and stop share theirs)
+  const firstLineOf = new Map<BundlePatient, Map<string, number>>();
   let rows = 0;
   // patients.csv comes first in BUNDLE_FILES, so every patient is known before their facts are placed.
   for (const file of BUNDLE_FILES) {
@@ -78,11 +80,13 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
         patient.unreadable.add(file.facts[0].type);
         continue;
       }
+      let stated = firstLineOf.get(patient);
+      if (stated === undefined) firstLineOf.set(patient, (stated = new Map()));
       for (const fact of row.facts) {
-        const key = `${row.patientId}|${fact.type}|${factKey(fact.type, fact.data)}`;
-        const first = firstLineOf.get(key);
+        const key = file.facts.length === 1 ? factKey(fact.type, fact.data) : `${fact.type}|${factKey(fact.type, fact.data)}`;
+        const first = stated.get(key);
         if (first === undefined) {
-          firstLineOf.set(key, row.line);
+          stated.set(key, row.line);
           patient.facts.push(fact);
         } else {
           // one report per row: a course's start and stop share the row's treatment_id

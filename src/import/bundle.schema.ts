@@ -162,8 +162,12 @@ export const FACT_KEY: Record<FactType, readonly string[]> = {
   DeathRecorded: [],
 };
 
-export const factKey = (type: FactType, data: object): string =>
-  FACT_KEY[type].map((field) => String((data as Record<string, unknown>)[field])).join('|');
+export function factKey(type: FactType, data: object): string {
+  const fields = FACT_KEY[type];
+  const value = (field: string) => String((data as Record<string, unknown>)[field]);
+  // one field (most kinds): its value as it is, no list and no new string for each of millions of facts
+  return fields.length === 1 ? value(fields[0]) : fields.map(value).join('|');
+}
 
 /** The column that names a fact of a file: where a duplicate or a clash is reported. */
 export function keyColumnOf(file: BundleFile, type: FactType): string {
