@@ -582,8 +582,12 @@ const LIST_OF: Record<Exclude<PatientFact['type'], 'PatientEnrolled'>, Exclude<k
  */
 export function withNewFact(facts: PatientFacts, entry: Entry): PatientFacts {
   if (entry.type === 'PatientEnrolled' || entry.retracted) throw new RangeError(`withNewFact takes a new fact other than the enrolment, not ${entry.type}`);
+  const { enrolment, diagnoses, lesions, treatments, stops, responses, contacts, deaths } = facts;
+  // a literal of the same shape as liveFacts's, not a spread with a computed key: made for every fact a decider checks
+  const next: PatientFacts = { enrolment, diagnoses, lesions, treatments, stops, responses, contacts, deaths };
   const list = LIST_OF[entry.type];
-  return { ...facts, [list]: [...facts[list], entry.data] };
+  (next[list] as unknown[]) = [...facts[list], entry.data];
+  return next;
 }
 
 /** The clinical date of each kind of fact: what date rules and valid-time cut-offs look at. */
