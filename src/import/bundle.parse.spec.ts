@@ -77,6 +77,18 @@ describe('parseBundle', () => {
     ]);
   });
 
+  it('given a patient with many rows in a file, then a row stating one of them again is a duplicate of the first', () => {
+    // 40 contacts of P1 on days 1..40 of 2001 (lines 2..41), then day 5 again (line 42) and day 38 again (line 43)
+    const day = (n: number) => new Date(Date.UTC(2001, 0, n)).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 40 }, (_, i) => `P1,${day(i + 1)}\n`).join('');
+    const problems = problemsOf({ 'contacts.csv': `patient_id,seen_on\n${rows}P1,2001-01-05\nP1,2001-02-07\n` });
+
+    expect(problems).toEqual([
+      { file: 'contacts.csv', line: 42, column: 'seen_on', reason: 'duplicate: seen_on 2001-01-05 of patient P1 is already on line 6' },
+      { file: 'contacts.csv', line: 43, column: 'seen_on', reason: 'duplicate: seen_on 2001-02-07 of patient P1 is already on line 39' },
+    ]);
+  });
+
   it('given a file with a bad cell on line 2 and an unclosed quote on line 3, then the broken quoting is its only problem', () => {
     const problems = problemsOf({ 'contacts.csv': 'patient_id,seen_on\nP1,2001-02-30\nP1,"2001-03-01\n' });
 

@@ -55,16 +55,15 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
   if (files[PATIENTS_FILE] === undefined) problems.push(importProblem(PATIENTS_FILE, null, null, 'is missing: every bundle has one'));
 
   const patients = new Map<string, BundlePatient>();
-  // the line where each fact of the file being read was first stated, per patient, by the fact's key
-  // within the patient: its kind too where a file states two (a course's start and stop share theirs)
-  const firstLineOf = new Map<BundlePatient, Map<string, number>>();
+  // the patients with many facts in the file being read, and the line where each was first stated
+  const manyOf = new Map<BundlePatient, Map<string, number>>();
   let rows = 0;
   // patients.csv comes first in BUNDLE_FILES, so every patient is known before their facts are placed.
   for (const file of BUNDLE_FILES) {
     const text = files[file.name];
     if (text === undefined) continue;
     // each kind of fact comes from one file (SOURCE_OF_FACT): a duplicate is always in the same file
-    firstLineOf.clear();
+    manyOf.clear();
     for (const row of readFile(file, text, problems)) {
       rows += 1;
       if (row === null) continue;
@@ -80,13 +79,9 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
         patient.unreadable.add(file.facts[0].type);
         continue;
       }
-      let stated = firstLineOf.get(patient);
-      if (stated === undefined) firstLineOf.set(patient, (stated = new Map()));
       for (const fact of row.facts) {
-        const key = file.facts.length === 1 ? factKey(fact.type, fact.data) : `${fact.type}|${factKey(fact.type, fact.data)}`;
-        const first = stated.get(key);
+        const first = firstLineOf(patient, fact, manyOf);
         if (first === undefined) {
-          stated.set(key, row.line);
           patient.facts.push(fact);
         } else {
           // one report per row: a course's start and stop share the row's treatment_id
@@ -185,6 +180,41 @@ function readRow(file: BundleFile, columns: Column[], absent: readonly Column[],
   }
   if (rowProblems !== null) for (const problem of (rowProblems as Map<string, ImportProblem>).values()) problems.push(problem);
   return patientProblem ? null : { patientId: values.patientId as string, line, facts, readable: rowProblems === null };
+}
+
+/** Past this many facts of one file, a patient's are looked up in a map rather than compared one by one. */
+const FEW_FACTS = 32;
+
+/**
+ * The line of the fact of the file being read that `fact` states again (same kind, same key), or
+ * undefined. Files are read one after another, so a patient's facts of this file are the last of
+ * their facts: the few most patients have are compared one by one, which made no map per patient and
+ * no key string per fact (a third of parseBundle's time); a patient with many gets a map of them.
+ */
+function firstLineOf(patient: BundlePatient, fact: SourcedFact, manyOf: Map<BundlePatient, Map<string, number>>): number | undefined {
+  const { facts } = patient;
+  const { file } = fact.source;
+  const key = factKey(fact.type, fact.data);
+  const many = manyOf.get(patient);
+  if (many !== undefined) return remember(many, fact, key);
+  let from = facts.length;
+  while (from > 0 && facts[from - 1].source.file === file) from -= 1;
+  if (facts.length - from < FEW_FACTS) {
+    for (let i = from; i < facts.length; i++) if (facts[i].type === fact.type && factKey(facts[i].type, facts[i].data) === key) return facts[i].source.line;
+    return undefined;
+  }
+  const made = new Map<string, number>();
+  for (let i = from; i < facts.length; i++) made.set(`${facts[i].type}|${factKey(facts[i].type, facts[i].data)}`, facts[i].source.line);
+  manyOf.set(patient, made);
+  return remember(made, fact, key);
+}
+
+/** The line `many` has for the fact's kind and key; a fact not there yet is remembered at its own line. */
+function remember(many: Map<string, number>, fact: SourcedFact, key: string): number | undefined {
+  const kindAndKey = `${fact.type}|${key}`;
+  const first = many.get(kindAndKey);
+  if (first === undefined) many.set(kindAndKey, fact.source.line);
+  return first;
 }
 
 /** A second row stating a fact already stated, reported on the column that names the fact. */
