@@ -71,36 +71,48 @@ export function planPatient(desired: BundlePatient, current: PatientRecord, { no
 }
 
 function diff(desired: BundlePatient, current: PatientRecord, reason: string): PlannedCommand[] {
-  const live = current.entries.filter((entry) => !entry.retracted);
-  const retractions: PlannedCommand[] = [];
+  // each kind's live entries and wanted facts, sorted out in one pass each rather than one per kind
+  const liveOf = byKind(current.entries, (entry) => !entry.retracted);
+  const wantedOf = byKind(desired.facts, () => true);
+  const goneOf: Entry[][] = [];
   const corrections: PlannedCommand[] = [];
   const additions: PlannedCommand[] = [];
-  for (const type of FACT_TYPES) {
-    const held = new Map<string, Entry>();
+  FACT_TYPES.forEach((type, kind) => {
+    const live = liveOf[kind];
+    const wanted = wantedOf[kind];
+    // the entries held, by key; null when the record has none of this kind (a first import: every patient)
+    const held = live === undefined ? null : new Map<string, Entry>();
     const surplus: Entry[] = [];
-    for (const entry of live.filter((e) => e.type === type)) {
+    for (const entry of live ?? []) {
       const key = factKey(type, entry.data);
-      if (held.has(key)) surplus.push(entry);
-      else held.set(key, entry);
+      if (held!.has(key)) surplus.push(entry);
+      else held!.set(key, entry);
     }
-    const wanted = desired.facts.filter((f) => f.type === type).sort((a, b) => dateOf(type, a.data as never).localeCompare(dateOf(type, b.data as never)));
-    for (const fact of wanted) {
-      const key = factKey(type, fact.data);
-      const entry = held.get(key);
-      held.delete(key);
+    // wanted is this function's own list: sorted in place
+    wanted?.sort((a, b) => dateOf(type, a.data as never).localeCompare(dateOf(type, b.data as never)));
+    for (const fact of wanted ?? []) {
+      let entry: Entry | undefined;
+      if (held !== null) {
+        const key = factKey(type, fact.data);
+        entry = held.get(key);
+        held.delete(key);
+      }
       if (!entry) {
         additions.push({ command: { type: COMMAND_OF_FACT[type], data: fact.data } as ImportCommand, factType: type, source: fact.source });
         continue;
       }
       const changes = changedFields(fact, entry);
-      if (Object.keys(changes).length > 0) {
+      if (changes !== null) {
         corrections.push({ command: { type: 'CorrectEntry', data: { eventId: entry.eventId, changes, reason } }, factType: type, source: fact.source });
       }
     }
     // The enrolment is never retracted (the decider refuses it): a patient stays, with their history.
-    const gone = type === 'PatientEnrolled' ? [] : [...held.values(), ...surplus];
-    // Later kinds go first, so a course's grades and stop are withdrawn before the course itself.
-    retractions.unshift(...gone.map((entry) => ({ command: { type: 'RetractEntry', data: { eventId: entry.eventId, reason } }, factType: type, source: null }) as PlannedCommand));
+    goneOf[kind] = type === 'PatientEnrolled' || held === null ? [] : [...held.values(), ...surplus];
+  });
+  // Later kinds go first, so a course's grades and stop are withdrawn before the course itself.
+  const retractions: PlannedCommand[] = [];
+  for (let kind = FACT_TYPES.length - 1; kind >= 0; kind--) {
+    for (const entry of goneOf[kind]) retractions.push({ command: { type: 'RetractEntry', data: { eventId: entry.eventId, reason } }, factType: FACT_TYPES[kind], source: null });
   }
   const enrolment = desired.facts.find((f) => f.type === 'PatientEnrolled')!;
   const authorization = enrolment.data.researchAuthorization as PatientRecord['researchAuthorization'];
@@ -111,11 +123,34 @@ function diff(desired: BundlePatient, current: PatientRecord, reason: string): P
   return [...retractions, ...changes, ...corrections, ...additions];
 }
 
-/** The fields the bundle carries for a fact, other than those that name it, whose values differ. */
-function changedFields(fact: SourcedFact, entry: Entry): Record<string, unknown> {
+const KIND_OF = new Map(FACT_TYPES.map((type, kind) => [type, kind]));
+
+/** The items that pass `keep`, in a list per kind of fact (FACT_TYPES order; none for a kind without any), in their order. */
+function byKind<T extends { type: FactType }>(items: readonly T[], keep: (item: T) => boolean): (T[] | undefined)[] {
+  const lists: (T[] | undefined)[] = [];
+  for (const item of items) {
+    if (!keep(item)) continue;
+    const kind = KIND_OF.get(item.type)!;
+    (lists[kind] ??= []).push(item);
+  }
+  return lists;
+}
+
+/** Of each kind, the fields the bundle carries other than those that name the fact: what a re-import compares. */
+const COMPARED = new Map(
+  FACT_TYPES.map((type) => [type, SOURCE_OF_FACT.get(type)!.mapping.fields.filter((f) => !FACT_KEY[type].includes(f) && !IDENTITY_FIELDS.includes(f))]),
+);
+
+/** The fields the bundle carries for a fact, other than those that name it, whose values differ; null when none does. */
+function changedFields(fact: SourcedFact, entry: Entry): Record<string, unknown> | null {
   const held = entry.data as unknown as Record<string, unknown>;
-  const compared = SOURCE_OF_FACT.get(fact.type)!.mapping.fields.filter((f) => !FACT_KEY[fact.type].includes(f) && !IDENTITY_FIELDS.includes(f));
-  return Object.fromEntries(compared.filter((f) => JSON.stringify(fact.data[f]) !== JSON.stringify(held[f])).map((f) => [f, fact.data[f]]));
+  let changes: Record<string, unknown> | null = null;
+  for (const field of COMPARED.get(fact.type)!) {
+    const value = fact.data[field];
+    // the same value has the same JSON: most fields of a re-import are the same strings
+    if (value !== held[field] && JSON.stringify(value) !== JSON.stringify(held[field])) (changes ??= {})[field] = value;
+  }
+  return changes;
 }
 
 /**
