@@ -18,7 +18,7 @@ import type { PatientEvent, PatientFact, RecordedPatientEvent } from './patient.
 import { IDENTITY_FIELDS, PAYLOAD_FIELDS, identifier, payloadProblems } from './patient.payloads';
 import type { Entry, PatientRecord } from './patient.record';
 import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts, payloadWith, rememberedOn, withNewFact, type PatientFacts } from './patient.record';
-import { newViolations } from './patient.rules';
+import { newViolations, newViolationsOfFact, type Violation } from './patient.rules';
 import { ERASURE_MODES } from './patient.erasure';
 
 export type PatientState = PatientRecord;
@@ -74,7 +74,7 @@ function recordFact(command: Exclude<RecordingCommand, { type: 'EnrollPatient' }
   assertValidPayload(fact);
   assertTreatmentExists(fact, state);
   assertNotInFuture(fact, command.metadata.now);
-  assertNoNewViolation(factsOf(state), factsWithNew(state, fact, command.metadata.now));
+  throwFirst(newViolationsOfFact(factsOf(state), fact, () => factsWithNew(state, fact, command.metadata.now)));
   return [fact];
 }
 
@@ -202,11 +202,10 @@ function carryFacts(before: PatientState, event: RecordedPatientEvent, after: Pa
 }
 
 function assertRulesHold(state: PatientState, event: RecordedPatientEvent): void {
-  assertNoNewViolation(factsOf(state), factsOf(evolve(state, event)));
+  throwFirst(newViolations(factsOf(state), factsOf(evolve(state, event))));
 }
 
-function assertNoNewViolation(before: PatientFacts, after: PatientFacts): void {
-  const [first] = newViolations(before, after);
+function throwFirst([first]: readonly Violation[]): void {
   if (first) throw new DomainError(first.code, first.message);
 }
 

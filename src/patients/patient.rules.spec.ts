@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { PatientFacts } from './patient.record';
-import { newViolations, violations, type Violation } from './patient.rules';
+import type { PatientFact } from './patient.events';
+import { newViolations, newViolationsOfFact, violations, type Violation } from './patient.rules';
 
 /** Facts with the fields the rules read (the rest of a payload does not matter to them). */
 function factsOf(partial: Partial<Record<keyof PatientFacts, unknown>>): PatientFacts {
@@ -99,10 +100,11 @@ describe('patient rules', () => {
     expect(newViolations(before, after)).toEqual([{ code: 'conflict', message: 'a contact on 1940-01-01 is already recorded' }]);
   });
 
+  const id = fc.constantFrom('A', 'B', 'C');
+  const on = fc.constantFrom('1940-01-01', '1960-06-30', '2000-01-01', '2000-01-02', '2010-12-31');
+  const list = <T>(item: fc.Arbitrary<T>, maxLength: number) => fc.array(item, { maxLength });
+
   it('given any facts, short lists and long, then the violations are those of the plain definition, in its order', () => {
-    const id = fc.constantFrom('A', 'B', 'C');
-    const on = fc.constantFrom('1940-01-01', '1960-06-30', '2000-01-01', '2000-01-02', '2010-12-31');
-    const list = <T>(item: fc.Arbitrary<T>, maxLength: number) => fc.array(item, { maxLength });
     const facts = fc.record({
       enrolment: fc.option(fc.record({ birthDate: on }), { nil: null }),
       diagnoses: list(fc.record({ diagnosisId: id, diagnosedOn: on }), 4),
@@ -121,6 +123,41 @@ describe('patient rules', () => {
         expect(violations(given)).toEqual(reference(given));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('given any record, clean or not, and one new fact, then the new violations are those the plain definition finds new, in its order', () => {
+    const before = fc.record({
+      enrolment: fc.option(fc.record({ birthDate: on }), { nil: null }),
+      diagnoses: list(fc.record({ diagnosisId: id, diagnosedOn: on }), 3),
+      lesions: list(fc.record({ lesionId: id, onsetOn: on }), 3),
+      treatments: list(fc.record({ treatmentId: id, startedOn: on, lesionIds: list(id, 2) }), 3),
+      stops: list(fc.record({ treatmentId: id, stoppedOn: on }), 3),
+      responses: list(fc.record({ treatmentId: id, assessedOn: on }), 3),
+      contacts: list(fc.record({ seenOn: on }), 4),
+      deaths: list(fc.record({ diedOn: on }), 2),
+    });
+    // the new fact and the list of the facts it joins
+    const joining = (type: PatientFact['type'], list: keyof PatientFacts) => (data: object): [PatientFact, keyof PatientFacts] => [{ type, data } as PatientFact, list];
+    const fact = fc.oneof(
+      fc.record({ diagnosisId: id, diagnosedOn: on }).map(joining('DiagnosisRecorded', 'diagnoses')),
+      fc.record({ lesionId: id, onsetOn: on }).map(joining('LesionOnsetRecorded', 'lesions')),
+      fc.record({ treatmentId: id, startedOn: on, lesionIds: list(id, 2) }).map(joining('TreatmentStarted', 'treatments')),
+      fc.record({ treatmentId: id, stoppedOn: on }).map(joining('TreatmentStopped', 'stops')),
+      fc.record({ treatmentId: id, assessedOn: on }).map(joining('ResponseGraded', 'responses')),
+      fc.record({ seenOn: on }).map(joining('ContactRecorded', 'contacts')),
+      fc.record({ diedOn: on }).map(joining('DeathRecorded', 'deaths')),
+    );
+
+    fc.assert(
+      fc.property(before, fact, (partial, [added, list]) => {
+        const given = factsOf(partial);
+        const after = factsOf({ ...partial, [list]: [...(partial[list] as unknown[]), added.data] });
+        const known = new Set(reference(given).map((v) => v.message));
+
+        expect(newViolationsOfFact(given, added, () => after)).toEqual(reference(after).filter((v) => !known.has(v.message)));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { DomainErrorCode } from '../shared/domain.error';
 import type { IsoDate } from '../shared/dates';
+import type { PatientFact } from './patient.events';
 import type { PatientFacts } from './patient.record';
 
 export interface Violation {
@@ -138,4 +139,62 @@ export function newViolations(before: PatientFacts, after: PatientFacts): Violat
   if (found.length === 0) return [];
   const existing = new Set(violations(before).map((v) => v.message));
   return found.filter((v) => !existing.has(v.message));
+}
+
+/**
+ * newViolations(before, after) for `after` = `before` with one new fact added (withNewFact; `after`
+ * is made only if needed). A record is checked for every fact recorded on it, so an import checked
+ * the whole record once per fact; a new fact can only break a rule that involves it, which
+ * `mayBreakRules` looks at alone: when it finds nothing, no rule is broken that `before` did not
+ * already break, and when it finds something newViolations answers (so the violations and their
+ * order are always its). A death, which every dated fact is held to, always goes to newViolations.
+ */
+export function newViolationsOfFact(before: PatientFacts, fact: PatientFact, after: () => PatientFacts): Violation[] {
+  return mayBreakRules(before, fact) ? newViolations(before, after()) : [];
+}
+
+/**
+ * Whether adding `fact` to `before` may make a violation `before` does not have: each rule of
+ * findViolations, for the one fact (its date against birth and death, its key against its kind's, a
+ * course's targets, a stop's or a grade's course, the stops and grades a new course starts after).
+ */
+function mayBreakRules(before: PatientFacts, fact: PatientFact): boolean {
+  const birth = before.enrolment?.birthDate;
+  const death = before.deaths[0]?.diedOn;
+  const breaksDates = (on: IsoDate) => Boolean((birth && on < birth) || (death && on > death));
+  switch (fact.type) {
+    case 'DiagnosisRecorded': {
+      const { diagnosisId, diagnosedOn } = fact.data;
+      return breaksDates(diagnosedOn) || before.diagnoses.some((d) => d.diagnosisId === diagnosisId);
+    }
+    case 'LesionOnsetRecorded': {
+      const { lesionId, onsetOn } = fact.data;
+      return breaksDates(onsetOn) || before.lesions.some((l) => l.lesionId === lesionId);
+    }
+    case 'TreatmentStarted': {
+      const { treatmentId, startedOn, lesionIds } = fact.data;
+      return (
+        breaksDates(startedOn) ||
+        before.treatments.some((t) => t.treatmentId === treatmentId) ||
+        lesionIds.some((id) => !before.lesions.some((l) => l.lesionId === id)) ||
+        // a stop or grade of a course never started until now is held to this start
+        before.stops.some((s) => s.treatmentId === treatmentId && s.stoppedOn < startedOn) ||
+        before.responses.some((r) => r.treatmentId === treatmentId && r.assessedOn < startedOn)
+      );
+    }
+    case 'TreatmentStopped': {
+      const { treatmentId, stoppedOn } = fact.data;
+      const start = startOf(before.treatments, treatmentId);
+      return breaksDates(stoppedOn) || before.stops.some((s) => s.treatmentId === treatmentId) || start === undefined || stoppedOn < start;
+    }
+    case 'ResponseGraded': {
+      const { treatmentId, assessedOn } = fact.data;
+      const start = startOf(before.treatments, treatmentId);
+      return breaksDates(assessedOn) || start === undefined || assessedOn < start;
+    }
+    case 'ContactRecorded':
+      return breaksDates(fact.data.seenOn) || before.contacts.some((c) => c.seenOn === fact.data.seenOn);
+    default:
+      return true;
+  }
 }
