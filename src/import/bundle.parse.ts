@@ -149,8 +149,9 @@ function readRow(file: BundleFile, columns: Column[], absent: readonly Column[],
   }
   // A row's problems, each once, in the order found. Made only for a row that has one: most have none,
   // and a bundle has millions of rows.
-  let rowProblems: Map<string, ImportProblem> | null = null;
-  let unreadableColumns: Set<string> | null = null;
+  // (typed by assertion: a `null` start would narrow them to null for the code after the closure that sets them)
+  let rowProblems = null as Map<string, ImportProblem> | null;
+  let unreadableColumns = null as Set<string> | null;
   const report = (column: string, reason: string) => (rowProblems ??= new Map()).set(`${column}|${reason}`, importProblem(file.name, line, column, reason));
   const values: Record<string, unknown> = {};
   for (const column of absent) values[column.field] = (column.codec.read('') as { value: unknown }).value;
@@ -178,7 +179,7 @@ function readRow(file: BundleFile, columns: Column[], absent: readonly Column[],
     }
     facts.push({ type: mapping.type, data, source });
   }
-  if (rowProblems !== null) for (const problem of (rowProblems as Map<string, ImportProblem>).values()) problems.push(problem);
+  if (rowProblems !== null) for (const problem of rowProblems.values()) problems.push(problem);
   return patientProblem ? null : { patientId: values.patientId as string, line, facts, readable: rowProblems === null };
 }
 
