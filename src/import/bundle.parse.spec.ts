@@ -97,6 +97,28 @@ describe('parseBundle', () => {
     expect(problems[0].reason).toMatch(/^is not valid CSV: Quote Not Closed/);
   });
 
+  it('given a file whose rows were read before its broken quoting, then none of them counts: no fact, no kind unreadable, no problem of placing them', () => {
+    const parsed = parseBundle({
+      'patients.csv': PATIENTS,
+      // a contact, its duplicate, a patient not in patients.csv, a bad date, then the quote never closed
+      'contacts.csv': 'patient_id,seen_on\nP1,2001-01-01\nP1,2001-01-01\nP9,2001-01-02\nP1,2001-02-30\nP1,"2001-03-01\n',
+    });
+
+    expect(parsed.rows).toBe(1);
+    expect(parsed.patients.map((p) => [p.patientId, p.facts.map((f) => f.type), [...p.unreadable]])).toEqual([['P1', ['PatientEnrolled'], []]]);
+    expect(parsed.problems.map(({ file, line }) => [file, line])).toEqual([['contacts.csv', 6]]);
+  });
+
+  it('given a patients.csv that is not CSV, then no patient is known and every other row is of an unknown patient', () => {
+    const parsed = parseBundle({ 'patients.csv': `${PATIENTS}P2,"male\n`, 'contacts.csv': 'patient_id,seen_on\nP1,2001-01-01\n' });
+
+    expect(parsed.patients).toEqual([]);
+    expect(parsed.problems.map(({ file, line, reason }) => [file, line, reason])).toEqual([
+      ['patients.csv', 3, 'is not valid CSV: Quote Not Closed: the parsing is finished with an opening quote at line 3'],
+      ['contacts.csv', 2, 'patient P1 is not in patients.csv'],
+    ]);
+  });
+
   it('given a file with a header only or nothing at all, then it has no rows; the empty one has no header line', () => {
     expect(problemsOf({ 'contacts.csv': 'patient_id,seen_on\n' })).toEqual([]);
     expect(problemsOf({ 'contacts.csv': '' })).toEqual([{ file: 'contacts.csv', line: 1, column: null, reason: 'has no header line' }]);

@@ -64,20 +64,23 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
     if (text === undefined) continue;
     // each kind of fact comes from one file (SOURCE_OF_FACT): a duplicate is always in the same file
     manyOf.clear();
-    for (const row of readFile(file, text, problems)) {
-      rows += 1;
-      if (row === null) continue;
+    // what placing the rows finds, reported after the file's own problems (readFile's), as it is found
+    const placing: ImportProblem[] = [];
+    let read = 0;
+    const place = (row: Row | null) => {
+      read += 1;
+      if (row === null) return;
       let patient = patients.get(row.patientId);
       if (!patient && file.name === PATIENTS_FILE) patients.set(row.patientId, (patient = { patientId: row.patientId, facts: [], unreadable: new Set() }));
       // Without patients.csv every row would be "of an unknown patient": its absence is the one problem.
-      if (!patient && files[PATIENTS_FILE] === undefined) continue;
+      if (!patient && files[PATIENTS_FILE] === undefined) return;
       if (!patient) {
-        problems.push(importProblem(file.name, row.line, 'patient_id', `patient ${row.patientId} is not in ${PATIENTS_FILE}`));
-        continue;
+        placing.push(importProblem(file.name, row.line, 'patient_id', `patient ${row.patientId} is not in ${PATIENTS_FILE}`));
+        return;
       }
       if (!row.readable) {
         patient.unreadable.add(file.facts[0].type);
-        continue;
+        return;
       }
       for (const fact of row.facts) {
         const first = firstLineOf(patient, fact, manyOf);
@@ -85,22 +88,28 @@ export function parseBundle(files: BundleFiles): ParsedBundle {
           patient.facts.push(fact);
         } else {
           // one report per row: a course's start and stop share the row's treatment_id
-          problems.push(duplicate(file, fact, row.patientId, first));
+          placing.push(duplicate(file, fact, row.patientId, first));
           break;
         }
       }
+    };
+    if (!readFile(file, text, problems, place)) {
+      forget(file, patients);
+      continue;
     }
+    rows += read;
+    for (const problem of placing) problems.push(problem);
   }
   return { patients: [...patients.values()], rows, problems };
 }
 
 /**
- * Every data row of a file (null: not even its patient can be told); a row's problems go to `problems`.
- * Each record is read into its row as the reader hands it over, so the cells of a whole file (a big
- * bundle's contacts.csv has a million records) are never held at once.
+ * Reads a file's data rows, handing each to `place` as it is read (null: not even its patient can be
+ * told), so that neither the cells nor the rows of a whole file (a big bundle's contacts.csv has a
+ * million) are held at once; the rows' problems go to `problems` once the file is read. False when
+ * the file is not CSV: that is then its one problem, and what its rows placed is to be forgotten.
  */
-function readFile(file: BundleFile, text: string, problems: ImportProblem[]): (Row | null)[] {
-  const rows: (Row | null)[] = [];
+function readFile(file: BundleFile, text: string, problems: ImportProblem[], place: (row: Row | null) => void): boolean {
   // the file's own problems, kept back until it has been read: a file that is not CSV reports that alone
   const found: ImportProblem[] = [];
   // undefined until the header is read; null when the header has problems (every row is then in doubt)
@@ -111,21 +120,31 @@ function readFile(file: BundleFile, text: string, problems: ImportProblem[]): (R
     if (columns === undefined) {
       columns = headerColumns(file, record, found);
       absent = file.columns.filter((c) => !columns?.includes(c));
-    } else if (columns !== null) rows.push(readRow(file, columns, absent, record, line, found));
+    } else if (columns !== null) place(readRow(file, columns, absent, record, line, found));
   };
   try {
     readCsv(text, read);
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     problems.push(importProblem(file.name, error.line, null, `is not valid CSV: ${error.message}`));
-    return [];
+    return false;
   }
-  if (columns === undefined) {
-    problems.push(importProblem(file.name, 1, null, 'has no header line'));
-    return [];
-  }
+  if (columns === undefined) problems.push(importProblem(file.name, 1, null, 'has no header line'));
   for (const problem of found) problems.push(problem); // a spread of a million problems would overflow the stack
-  return columns === null ? [] : rows;
+  return true;
+}
+
+/**
+ * Takes back what the rows of a file placed before it turned out not to be CSV: the patients of
+ * patients.csv, or the facts it gave (the last of each patient's, files being read one after another)
+ * and the kind it marked unreadable (each kind comes from one file).
+ */
+function forget(file: BundleFile, patients: Map<string, BundlePatient>): void {
+  if (file.name === PATIENTS_FILE) return patients.clear();
+  for (const { facts, unreadable } of patients.values()) {
+    while (facts.length > 0 && facts[facts.length - 1].source.file === file.name) facts.pop();
+    unreadable.delete(file.facts[0].type);
+  }
 }
 
 function headerColumns(file: BundleFile, header: string[], problems: ImportProblem[]): Column[] | null {
