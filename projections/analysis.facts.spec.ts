@@ -1,5 +1,5 @@
-import { foldRecord, emptyRecord, type PatientRecord } from '../src/patients/patient.record';
-import { FactsAsOf, factsAsOf } from './analysis.facts';
+import { DATE_FIELD, foldRecord, emptyRecord, type PatientRecord } from '../src/patients/patient.record';
+import { DATE_OF, FactsAsOf, factsAsOf } from './analysis.facts';
 import { GivenLog } from './cohort.specification';
 
 /** One patient's record folded from a GivenLog. */
@@ -51,5 +51,12 @@ describe('the facts of a record as of a cut-off', () => {
     expect(copy.contacts.map((c) => c.seenOn)).toEqual(['2001-01-10', '2002-06-30']);
     expect(Object.keys(copy)).toEqual(['enrolment', 'diagnoses', 'lesions', 'treatments', 'stops', 'responses', 'contacts', 'deaths']);
     expect(new FactsAsOf(recordOf(log), '2002-06-30').aliveAfter).toBe(false);
+  });
+});
+
+describe('the clinical date each kind of fact is cut by', () => {
+  it('given a payload whose only field is the date field patient.record names, when its date is read, then it is that field', () => {
+    const read = Object.entries(DATE_OF).map(([type, dateOf]) => [type, (dateOf as (fact: object) => unknown)({ [DATE_FIELD[type as keyof typeof DATE_FIELD]]: '2001-02-03' })]);
+    expect(read).toEqual(Object.keys(DATE_OF).map((type) => [type, '2001-02-03']));
   });
 });

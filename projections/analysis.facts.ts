@@ -13,8 +13,9 @@ type Listed = Exclude<PatientFact['type'], 'PatientEnrolled'>;
 /**
  * The clinical date of each kind of fact: one reader per kind, not a field name, so that each read
  * meets one kind of object (a look-up by name met every kind at one place and went the slow way).
+ * The same fields as DATE_FIELD (patient.record.ts); analysis.facts.spec holds them together.
  */
-const DATE_OF: { [T in Listed]: (fact: LiveOf[T]) => IsoDate } = {
+export const DATE_OF: { [T in Listed]: (fact: LiveOf[T]) => IsoDate } = {
   DiagnosisRecorded: (d) => d.diagnosedOn,
   LesionOnsetRecorded: (l) => l.onsetOn,
   TreatmentStarted: (t) => t.startedOn,
