@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Row } from '../../projections/projection';
 import { SOFTWARE_VERSION, type DatasetAnswer } from '../datasets/dataset.answer';
 import { GetDatasetQuery } from '../datasets/datasets.query';
-import { canonicalJson } from '../eventStore/hashChain';
+import { canonicalJson } from '../eventStore/canonicalJson';
 import { rateTable } from './rateTables.cache';
 import { GROUPING_COLUMNS, type AnalysisParams } from './analysis.params';
 import { kaplanMeierAnalysis } from './kaplanMeier.analysis';

@@ -7,7 +7,7 @@
  * rather than merged: its datasets could not match the source's, and nothing in it may be overwritten.
  */
 import type { ExpectedRevision, NewEvent, StoredEvent } from './eventStore.port';
-import { canonicalJson } from './hashChain';
+import { canonicalJson } from './canonicalJson';
 
 /** The event as it is handed to the target: the whole envelope, never re-stamped; position and hash are the target's. */
 export function toNewEvent(e: StoredEvent): NewEvent {

@@ -12,7 +12,7 @@ export class MemoryEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     const stream = this.streams.get(streamId) ?? [];
-    const replayed = alreadyAppended(events, (id) => this.byEventId.get(id), streamId);
+    const replayed = alreadyAppended(events.map((e) => e.eventId), (id) => this.byEventId.get(id), streamId);
     if (replayed) return replayed;
     checkExpectedRevision(streamId, options.expectedRevision, stream.length === 0 ? 'no_stream' : stream.length - 1);
     let previousHash = this.log.at(-1)?.hash ?? GENESIS_HASH;
@@ -61,12 +61,12 @@ export class MemoryEventStore implements EventStore {
  * idempotent appends do; the answer is the one the first append gave.
  */
 export function alreadyAppended(
-  events: NewEvent[],
+  eventIds: readonly string[],
   find: (eventId: string) => StoredEvent | undefined,
   streamId: string,
 ): AppendResult | null {
-  if (events.length === 0) return null;
-  const existing = events.map((e) => find(e.eventId));
+  if (eventIds.length === 0) return null;
+  const existing = eventIds.map(find);
   if (existing.some((e) => e === undefined || e.streamId !== streamId)) return null;
   const last = existing[existing.length - 1]!;
   return { nextExpectedRevision: last.revision, position: last.position };

@@ -1,8 +1,10 @@
 import type { NewEvent } from './eventStore.port';
+import { encodeEvent, type EncodedEvent } from './encodedEvent';
 import { RecentEvents } from './recentEvents';
 import type { AppendOutcome } from './sqlite.connection';
 
-const event = (eventId: string, data: unknown = { n: 1 }): NewEvent => ({
+const event = (eventId: string, data: unknown = { n: 1 }): EncodedEvent => encodeEvent(newEvent(eventId, data));
+const newEvent = (eventId: string, data: unknown): NewEvent => ({
   eventId,
   type: 'T',
   schemaVersion: 1,

@@ -6,9 +6,9 @@
  *
  * A page is served only from the position right after the reader's, and only as long as positions
  * follow one another: an event this process did not commit (another process on the same file, e.g. the
- * CLI) leaves a hole, and the reader gets the log from there as before. Data and metadata go through
- * JSON as they do through the table, so a reader gets exactly what it would have read, in objects of
- * its own. Bounded: the oldest are dropped, and a reader that far behind reads the log.
+ * CLI) leaves a hole, and the reader gets the log from there as before. Data and metadata are kept as
+ * the texts the rows hold (encodedEvent.ts) and parsed per reader, so a reader gets exactly what it
+ * would have read, in objects of its own. Bounded: the oldest are dropped, and a reader that far behind reads the log.
  */
 import type { AppendRequest, AppendOutcome } from './sqlite.connection';
 import type { StoredEvent } from './eventStore.port';
@@ -29,19 +29,19 @@ export class RecentEvents {
       const { streamId, events } = requests[i];
       const { positions, hashes } = outcome.placed;
       const firstRevision = outcome.result.nextExpectedRevision - events.length + 1;
-      events.forEach((event, j) => {
+      events.forEach(([eventId, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId, metadata], j) => {
         const position = positions[j];
-        // the fields and their order of a row read back (toEvent)
+        // the fields and their order of a row read back (toEvent), the texts the row holds
         this.byPosition.set(position, {
-          eventId: event.eventId,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          data: JSON.stringify(event.data),
-          recordedAt: event.recordedAt,
-          recordedBy: event.recordedBy,
-          correlationId: event.correlationId,
-          causationId: event.causationId ?? null,
-          metadata: JSON.stringify(event.metadata),
+          eventId,
+          type,
+          schemaVersion,
+          data,
+          recordedAt,
+          recordedBy,
+          correlationId,
+          causationId: causationId ?? null,
+          metadata,
           streamId,
           revision: firstRevision + j,
           position,

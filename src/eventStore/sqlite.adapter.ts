@@ -29,6 +29,7 @@ import { isFatalFault, isStorageFault, openConnection, toEvent, type AppendOutco
 import { Wakes, catchUpSubscription } from './subscription';
 import { SqliteWriterThread } from './sqlite.writer';
 import { RecentEvents } from './recentEvents';
+import { encodeEvents } from './encodedEvent';
 
 /**
  * A transaction takes queued appends up to about this many events; the rest wait for the next turn,
@@ -91,7 +92,8 @@ export class SqliteEventStore implements EventStore {
   appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (this.closed || this.closing) return Promise.reject(new StoreUnavailableError('the event store is closed'));
     return new Promise<AppendResult>((resolve, reject) => {
-      this.pending.push({ request: { streamId, events, expectedRevision: options.expectedRevision }, resolve, reject });
+      // encoded here, on the caller's turn: the writer thread then only hashes and inserts (encodedEvent.ts)
+      this.pending.push({ request: { streamId, events: encodeEvents(events), expectedRevision: options.expectedRevision }, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -161,7 +163,7 @@ export class SqliteEventStore implements EventStore {
     }
     let outcomes;
     try {
-      outcomes = this.use((c) => c.appendBatch.immediate(batch.map((p) => p.request)));
+      outcomes = this.use((c) => c.appendBatch.immediate(batch.map((p) => p.request), this.placing()));
     } catch (error) {
       batch.forEach((p) => p.reject(error));
       return;
@@ -171,7 +173,7 @@ export class SqliteEventStore implements EventStore {
 
   private async commitOnWriter(writer: SqliteWriterThread, batch: PendingAppend[]): Promise<void> {
     try {
-      this.answer(batch, await writer.commit(batch.map((p) => p.request)));
+      this.answer(batch, await writer.commit(batch.map((p) => p.request), this.placing()));
     } catch (error) {
       batch.forEach((p) => p.reject(this.unavailable(error)));
     } finally {
@@ -181,10 +183,14 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /** Whether a commit keeps where its events landed: for live subscriptions only (recentEvents.ts); one that subscribes meanwhile reads them from the log. */
+  private placing(): boolean {
+    return this.wakes.size > 0;
+  }
+
   private answer(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
     this.committed += 1;
-    // kept only for live subscriptions (a CLI import has none)
-    if (this.wakes.size > 0) this.recent.add(batch.map((p) => p.request), outcomes);
+    if (this.placing()) this.recent.add(batch.map((p) => p.request), outcomes);
     outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
     if (outcomes.some((outcome) => outcome.ok)) this.wakes.wakeAll();
   }

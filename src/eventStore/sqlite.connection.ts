@@ -4,9 +4,10 @@
  * once the file is good again.
  */
 import Database from 'better-sqlite3';
-import type { AppendResult, ExpectedRevision, NewEvent, StoredEvent } from './eventStore.port';
+import type { AppendResult, ExpectedRevision, StoredEvent } from './eventStore.port';
 import { checkExpectedRevision } from './eventStore.port';
-import { GENESIS_HASH, canonicalJson, chainedHash, hashedBody } from './hashChain';
+import type { EncodedEvent } from './encodedEvent';
+import { GENESIS_HASH, encodedHash } from './hashChain';
 import { alreadyAppended } from './memory.adapter';
 
 const SCHEMA = `
@@ -72,7 +73,7 @@ export const toEvent = (row: Row): StoredEvent => ({
 
 export interface AppendRequest {
   streamId: string;
-  events: NewEvent[];
+  events: EncodedEvent[];
   expectedRevision: ExpectedRevision;
 }
 
@@ -137,9 +138,9 @@ export function openConnection(file: string) {
    * revision, or its first event's id taken): the refusal becomes the first append's answer when every
    * event is already in this stream, as alreadyAppended decides.
    */
-  const appendOneBody = ({ streamId, events, expectedRevision }: AppendRequest, previousHash: string): { result: AppendResult; hash: string; placed?: Placed } => {
+  const appendOneBody = ({ streamId, events, expectedRevision }: AppendRequest, previousHash: string, placing: boolean): { result: AppendResult; hash: string; placed?: Placed } => {
     const replay = () => {
-      const replayed = alreadyAppended(events, findEvent, streamId);
+      const replayed = alreadyAppended(events.map(([eventId]) => eventId), findEvent, streamId);
       return replayed && { result: replayed, hash: previousHash };
     };
     const last = statements.lastRevision.get(streamId) as number | null;
@@ -153,27 +154,17 @@ export function openConnection(file: string) {
     let revision = last ?? -1;
     let position = 0;
     let hash = previousHash;
-    const placed: Placed = { positions: [], hashes: [] };
-    // The events of one append usually share one metadata object (one envelope: stampEvent), and the
-    // structured clone to the writer thread keeps it one: it is serialised once, not once per event.
-    let metadata: unknown = undefined;
-    let metadataJson = '';
-    let metadataCanonical = '';
+    const placed: Placed | undefined = placing ? { positions: [], hashes: [] } : undefined;
     for (const [i, event] of events.entries()) {
       revision += 1;
-      if (event.metadata !== metadata || i === 0) {
-        metadata = event.metadata;
-        metadataJson = JSON.stringify(metadata);
-        metadataCanonical = canonicalJson(metadata);
-      }
-      hash = chainedHash(hash, hashedBody(event, streamId, metadataCanonical), revision);
-      const { eventId, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId } = event;
+      hash = encodedHash(hash, event, streamId, revision);
+      const [eventId, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId, metadata] = event;
       try {
         // by position, in the order of the INSERT's columns: millions of rows bind no parameter by name
-        const inserted = statements.insert.run(eventId, streamId, revision, type, schemaVersion, JSON.stringify(data), recordedAt, recordedBy, correlationId, causationId, metadataJson, hash);
+        const inserted = statements.insert.run(eventId, streamId, revision, type, schemaVersion, data, recordedAt, recordedBy, correlationId, causationId, metadata, hash);
         position = Number(inserted.lastInsertRowid);
-        placed.positions.push(position);
-        placed.hashes.push(hash);
+        placed?.positions.push(position);
+        placed?.hashes.push(hash);
       } catch (error) {
         // Nothing of this append is written before its first event, so a retry is still recognisable here.
         const replayed = i === 0 && codeOf(error) === 'SQLITE_CONSTRAINT_UNIQUE' ? replay() : null;
@@ -189,21 +180,23 @@ export function openConnection(file: string) {
    * Group commit: many callers' appends in ONE transaction (one fsync). Each append of several events
    * runs in its own savepoint, so a stale revision or a duplicate event id undoes that append alone and
    * becomes that caller's answer; a storage fault aborts the whole transaction (nothing of the batch is written). The chain
-   * follows the batch's order, which is the order of the positions.
+   * follows the batch's order, which is the order of the positions. Where each event landed (`placed`)
+   * is kept only when `placing` asks for it: only live subscriptions read it, and a bulk import with
+   * none would carry millions of positions and hashes back across the thread for nothing.
    */
-  const appendBatch = db.transaction((requests: readonly AppendRequest[]): AppendOutcome[] => {
+  const appendBatch = db.transaction((requests: readonly AppendRequest[], placing: boolean): AppendOutcome[] => {
     // Appends are serialised by SQLite's write lock, so the chain's previous event cannot change under us.
     let hash = (statements.headHash.get() as string | undefined) ?? GENESIS_HASH;
     // Alone in its transaction, an append needs no savepoint: a refusal rolls the transaction back and
     // is thrown to its one caller.
     if (requests.length === 1) {
-      const { result, placed } = appendOneBody(requests[0], hash);
+      const { result, placed } = appendOneBody(requests[0], hash, placing);
       return [{ ok: true, result, placed }];
     }
     return requests.map((request): AppendOutcome => {
       try {
         // One event is one INSERT, which SQLite undoes whole when it fails: no savepoint needed.
-        const done = request.events.length <= 1 ? appendOneBody(request, hash) : appendOne(request, hash);
+        const done = request.events.length <= 1 ? appendOneBody(request, hash, placing) : appendOne(request, hash, placing);
         hash = done.hash;
         return { ok: true, result: done.result, placed: done.placed };
       } catch (error) {

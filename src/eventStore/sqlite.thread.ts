@@ -7,7 +7,7 @@
 import type { AppendOutcome, AppendRequest } from './sqlite.connection';
 import { ConcurrencyError, type ExpectedRevision } from './eventStore.port';
 
-export type WriterRequest = { id: number; requests: readonly AppendRequest[] } | { id: number; close: true };
+export type WriterRequest = { id: number; requests: readonly AppendRequest[]; placing: boolean } | { id: number; close: true };
 
 export interface WireError {
   name: string;

@@ -33,8 +33,8 @@ export class SqliteWriterThread {
 
   constructor(readonly file: string) {}
 
-  async commit(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
-    const answer = await this.send({ id: this.nextId++, requests });
+  async commit(requests: readonly AppendRequest[], placing: boolean): Promise<AppendOutcome[]> {
+    const answer = await this.send({ id: this.nextId++, requests, placing });
     if ('failure' in answer) throw fromWire(answer.failure);
     if (!('outcomes' in answer)) throw new Error('the SQLite writer thread answered a commit with something else');
     return answer.outcomes.map(outcomeFromWire);

@@ -31,7 +31,7 @@ parentPort!.on('message', (message: WriterRequest) => {
   }
   try {
     connection ??= openConnection(file);
-    const outcomes = connection.appendBatch.immediate(message.requests);
+    const outcomes = connection.appendBatch.immediate(message.requests, message.placing);
     answer({ id: message.id, outcomes: outcomes.map((o) => (o.ok ? o : { ok: false, error: toWire(o.error) })) });
   } catch (error) {
     if (isFatalFault(error)) drop();
