@@ -3,7 +3,8 @@
  * before it. Every dataset starts here, so the analysis set (research authorization granted, a
  * calcinosis cutis diagnosis by the cut-off) and the date rules are the same in all of them.
  */
-import type { PatientFacts, PatientRecord } from '../src/patients/patient.record';
+import type { PatientRecord } from '../src/patients/patient.record';
+import type { PatientFacts } from '../src/patients/patient.facts';
 import { FactsAsOf } from './analysis.facts';
 import { ACTD_CONDITIONS, CALCINOSIS } from '../src/patients/patient.vocabulary';
 import type { IsoDate } from '../src/shared/dates';

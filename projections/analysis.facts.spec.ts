@@ -1,4 +1,5 @@
-import { DATE_FIELD, foldRecord, emptyRecord, type PatientRecord } from '../src/patients/patient.record';
+import { foldRecord, emptyRecord, type PatientRecord } from '../src/patients/patient.record';
+import { DATE_FIELD } from '../src/patients/patient.facts';
 import { DATE_OF, FactsAsOf, factsAsOf } from './analysis.facts';
 import { GivenLog } from './cohort.specification';
 
@@ -55,7 +56,7 @@ describe('the facts of a record as of a cut-off', () => {
 });
 
 describe('the clinical date each kind of fact is cut by', () => {
-  it('given a payload whose only field is the date field patient.record names, when its date is read, then it is that field', () => {
+  it('given a payload whose only field is the date field patient.facts names, when its date is read, then it is that field', () => {
     const read = Object.entries(DATE_OF).map(([type, dateOf]) => [type, (dateOf as (fact: object) => unknown)({ [DATE_FIELD[type as keyof typeof DATE_FIELD]]: '2001-02-03' })]);
     expect(read).toEqual(Object.keys(DATE_OF).map((type) => [type, '2001-02-03']));
   });

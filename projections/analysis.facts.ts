@@ -4,7 +4,8 @@
  * enrolment, diagnoses, contacts and deaths), and gathering every kind read the other entries from
  * memory and made their lists for nothing.
  */
-import { enrolmentFact, liveFactsOf, type LiveOf, type PatientFacts, type PatientRecord } from '../src/patients/patient.record';
+import type { PatientRecord } from '../src/patients/patient.record';
+import { enrolmentFact, liveFactsOf, type LiveOf, type PatientFacts } from '../src/patients/patient.facts';
 import type { PatientFact } from '../src/patients/patient.events';
 import type { IsoDate } from '../src/shared/dates';
 
@@ -13,7 +14,7 @@ type Listed = Exclude<PatientFact['type'], 'PatientEnrolled'>;
 /**
  * The clinical date of each kind of fact: one reader per kind, not a field name, so that each read
  * meets one kind of object (a look-up by name met every kind at one place and went the slow way).
- * The same fields as DATE_FIELD (patient.record.ts); analysis.facts.spec holds them together.
+ * The same fields as DATE_FIELD (patient.facts.ts); analysis.facts.spec holds them together.
  */
 export const DATE_OF: { [T in Listed]: (fact: LiveOf[T]) => IsoDate } = {
   DiagnosisRecorded: (d) => d.diagnosedOn,

@@ -4,7 +4,7 @@
  * (or, with `outOfOrder`, sometimes backward: the knowledge cut must not assume the log's order).
  */
 import fc from 'fast-check';
-import { DATE_FIELD } from '../src/patients/patient.record';
+import { DATE_FIELD } from '../src/patients/patient.facts';
 import { fromEpochDay } from '../src/shared/dates';
 import type { CohortState, LoggedPatientEvent } from './cohort.fold';
 import { GivenLog } from './cohort.specification';

@@ -5,7 +5,7 @@
  * reference date.
  */
 import type { PatientRecord } from '../src/patients/patient.record';
-import { liveFacts } from '../src/patients/patient.record';
+import { liveFacts } from '../src/patients/patient.facts';
 import { CALCINOSIS } from '../src/patients/patient.vocabulary';
 import { DAYS_PER_MONTH, daysBetween, fromEpochDay, maxDate, minDate, toEpochDay, type IsoDate } from '../src/shared/dates';
 import { byCodeUnits } from './projection';

@@ -2,7 +2,7 @@
  * Courses of treatment as of a cut-off: a course started by then, stopped only if the stop is dated
  * by then too, graded by the latest grade assessed by then.
  */
-import type { PatientFacts } from '../src/patients/patient.record';
+import type { PatientFacts } from '../src/patients/patient.facts';
 import type { Grade } from '../src/patients/patient.vocabulary';
 import { daysBetween, monthsFromDays, type IsoDate } from '../src/shared/dates';
 import { analysisProjection, type AnalysisPatient } from './analysis.cohort';

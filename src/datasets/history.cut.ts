@@ -12,7 +12,8 @@
  * instead of filling the old generation the garbage collector has to mark. And of a record whose
  * recordedAt never goes back (most do), a cut knows a prefix of the entries, found by bisection.
  */
-import { countKnownEvents, recordAsKnown, rememberedOn, type Entry, type PatientRecord, type Stamp } from '../patients/patient.record';
+import { rememberedOn, type Entry, type PatientRecord, type Stamp } from '../patients/patient.record';
+import { countKnownEvents, recordAsKnown } from '../patients/patient.recordAsKnown';
 import { epochMsOfInstant } from '../shared/dates';
 import type { CohortState, KnowledgeCut } from '../../projections/cohort.fold';
 import type { PatientMark } from './readModel.storage';

@@ -4,7 +4,8 @@
  * one string for each repeated value (types, dates, codes, recordedAt), since a restart loads every
  * record of the cohort at once.
  */
-import { entryOfFields, indexed, payloadWith, type Entry, type PatientRecord } from '../patients/patient.record';
+import { entryOfFields, payloadWith, type Entry, type PatientRecord } from '../patients/patient.record';
+import { indexed } from '../patients/patient.entryIndex';
 import { sameAsLast, shared, shareStrings } from '../shared/sharedStrings';
 
 /** The stored form of an entry: `data` as it stands now, `original` only when a correction changed it. */

@@ -7,7 +7,7 @@
 import { factsAsOf } from '../../projections/analysis.facts';
 import type { CohortState } from '../../projections/cohort.fold';
 import type { BundleFiles } from '../import/bundle.parse';
-import type { PatientFacts } from '../patients/patient.record';
+import type { PatientFacts } from '../patients/patient.facts';
 import type { IsoDate } from '../shared/dates';
 import { writeBundle } from './bundle.write';
 

@@ -1,4 +1,4 @@
-import { liveFacts } from '../patients/patient.record';
+import { liveFacts } from '../patients/patient.facts';
 import { bundleToRecords, recordOfCommands } from '../import/bundle.commands';
 import { readBundleFolder } from '../import/bundle.source';
 import { writeBundle } from './bundle.write';

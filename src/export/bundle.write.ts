@@ -8,8 +8,8 @@
  * Every file is written, with its header, even when it has no rows.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { PatientFacts } from '../patients/patient.record';
-import { dateOf } from '../patients/patient.record';
+import type { PatientFacts } from '../patients/patient.facts';
+import { dateOf } from '../patients/patient.facts';
 import type { BundleFiles } from '../import/bundle.parse';
 import { BUNDLE_FILES, factKey, type BundleFile, type FactType } from '../import/bundle.schema';
 

@@ -4,7 +4,7 @@
  * with its period (start, and stop when stopped); a grade is an Observation whose focus is its course;
  * a contact is a finished Encounter of one day.
  */
-import type { PatientFacts } from '../patients/patient.record';
+import type { PatientFacts } from '../patients/patient.facts';
 import { AGENT_CODES, CONTACT_CODE, EXTENSION, IDENTIFIER, LOCAL, RESPONSE_CODE, codings } from './fhir.codes';
 import { ids, sortedBy } from './fhir.ids';
 import type { Extension, FhirResource, Quantity } from './fhir.types';

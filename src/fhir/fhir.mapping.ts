@@ -5,7 +5,8 @@
  * lesions, courses, grades, contacts, then a Provenance per correction or retraction. docs/fhir-mapping.md
  * lists every element; fhir.parse.ts reads the same elements back.
  */
-import { liveFacts, type PatientFacts, type PatientRecord } from '../patients/patient.record';
+import type { PatientRecord } from '../patients/patient.record';
+import { liveFacts, type PatientFacts } from '../patients/patient.facts';
 import { careResources } from './fhir.mapping.care';
 import { CONDITION_CODES, CONDITION_VER_STATUS, CONFIRMATION_CODES, EXTENSION, IDENTIFIER, LESION_CODE, LOCAL, SITE_CODES, SUBTYPE_ICD10, codings, ICD10 } from './fhir.codes';
 import { ids, sortedBy } from './fhir.ids';

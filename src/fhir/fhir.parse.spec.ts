@@ -1,7 +1,7 @@
 import { writeBundle } from '../export/bundle.write';
 import { bundleToRecords, recordOfCommands } from '../import/bundle.commands';
 import { planPatient } from '../import/bundle.plan';
-import { liveFacts } from '../patients/patient.record';
+import { liveFacts } from '../patients/patient.facts';
 import { readMayoBundle } from '../../test/support/mayo';
 import { patientResources } from './fhir.mapping';
 import { parseFhir } from './fhir.parse';

@@ -15,7 +15,8 @@ import { FACT_OF_COMMAND, type PatientCommand } from '../patients/patient.comman
 import { decide, evolve } from '../patients/patient.decider';
 import { FACT_TYPES, type PatientEvent, type RecordedPatientEvent } from '../patients/patient.events';
 import { IDENTITY_FIELDS } from '../patients/patient.payloads';
-import { DATE_FIELD, dateOf, liveFacts, type Entry, type PatientRecord } from '../patients/patient.record';
+import type { Entry, PatientRecord } from '../patients/patient.record';
+import { DATE_FIELD, dateOf, liveFacts } from '../patients/patient.facts';
 import type { BundlePatient, RowRef, SourcedFact } from './bundle.parse';
 import { importProblem, type ImportProblem } from './bundle.problem';
 import { FACT_KEY, SOURCE_OF_FACT, columnOf, factKey, keyColumnOf, type FactType } from './bundle.schema';

@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain.error';
 import type { PatientCommand } from './patient.commands';
 import { decide, evolve, initialState, type PatientState } from './patient.decider';
 import type { RecordedPatientEvent } from './patient.events';
-import { liveFacts } from './patient.record';
+import { liveFacts } from './patient.facts';
 import { violations } from './patient.rules';
 
 const metadata = { now: '2011-06-30T12:00:00Z', recordedBy: 'property' };

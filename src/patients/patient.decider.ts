@@ -17,7 +17,8 @@ import { FACT_OF_COMMAND } from './patient.commands';
 import type { PatientEvent, PatientFact, RecordedPatientEvent } from './patient.events';
 import { IDENTITY_FIELDS, PAYLOAD_FIELDS, identifier, payloadProblems } from './patient.payloads';
 import type { Entry, PatientRecord } from './patient.record';
-import { applyToRecord, dateOf, emptyRecord, entryOf, liveFacts, payloadWith, rememberedOn, withNewFact, type PatientFacts } from './patient.record';
+import { applyToRecord, emptyRecord, entryOf, payloadWith, rememberedOn } from './patient.record';
+import { dateOf, liveFacts, withNewFact, type PatientFacts } from './patient.facts';
 import { newViolations, newViolationsOfFact, type Violation } from './patient.rules';
 import { ERASURE_MODES } from './patient.erasure';
 

@@ -3,7 +3,7 @@ import { fold } from '../shared/decider';
 import type { PatientCommand } from './patient.commands';
 import { patientDecider } from './patient.decider';
 import type { PatientEvent, RecordedPatientEvent } from './patient.events';
-import { liveFacts } from './patient.record';
+import { liveFacts } from './patient.facts';
 
 const metadata = { now: '2011-06-30T12:00:00Z', recordedBy: 'admin' };
 const recorded = (event: PatientEvent, i: number) => ({ ...event, eventId: `e${i}`, recordedAt: '2011-01-01T00:00:00Z', position: i + 1 }) as RecordedPatientEvent;

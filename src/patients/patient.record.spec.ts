@@ -1,5 +1,7 @@
 import type { RecordedPatientEvent } from './patient.events';
-import { applyToRecord, emptyRecord, foldRecord, liveFacts, liveFactsOf, recordAsKnown, withNewFact, type Entry, type Stamp } from './patient.record';
+import { applyToRecord, emptyRecord, foldRecord, type Entry, type Stamp } from './patient.record';
+import { recordAsKnown } from './patient.recordAsKnown';
+import { liveFacts, liveFactsOf, withNewFact } from './patient.facts';
 
 const at = '2011-06-30T12:00:00Z';
 const enrolled: RecordedPatientEvent = {

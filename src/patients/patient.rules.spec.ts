@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { PatientFacts } from './patient.record';
+import type { PatientFacts } from './patient.facts';
 import type { PatientFact } from './patient.events';
 import { newViolations, newViolationsOfFact, violations, type Violation } from './patient.rules';
 

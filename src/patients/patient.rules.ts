@@ -7,7 +7,7 @@
 import type { DomainErrorCode } from '../shared/domain.error';
 import type { IsoDate } from '../shared/dates';
 import type { PatientFact } from './patient.events';
-import type { PatientFacts } from './patient.record';
+import type { PatientFacts } from './patient.facts';
 
 export interface Violation {
   code: Extract<DomainErrorCode, 'rule_violated' | 'conflict'>;

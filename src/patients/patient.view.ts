@@ -1,6 +1,7 @@
 /** The patient as the record stands now (corrections applied, retractions left out), for GET /patients/:id. */
 import type { PatientRecord } from './patient.record';
-import { entryOf, liveFacts } from './patient.record';
+import { entryOf } from './patient.record';
+import { liveFacts } from './patient.facts';
 
 export function patientView(record: PatientRecord) {
   const facts = liveFacts(record);

@@ -8,7 +8,7 @@
 import { mulberry32 } from './mulberry32';
 import { writeBundle } from '../export/bundle.write';
 import type { BundleFiles } from '../import/bundle.parse';
-import type { PatientFacts } from '../patients/patient.record';
+import type { PatientFacts } from '../patients/patient.facts';
 import { ACTD_SUBTYPES, CALCINOSIS_AGENTS, CONFIRMATIONS, SITES } from '../patients/patient.vocabulary';
 import { fromEpochDay, toEpochDay } from '../shared/dates';
 

@@ -14,7 +14,7 @@ import { MemoryEventStore } from '../../src/eventStore/memory.adapter';
 import type { PatientCommand } from '../../src/patients/patient.commands';
 import { decide, evolve, initialState, type PatientState } from '../../src/patients/patient.decider';
 import type { RecordedPatientEvent } from '../../src/patients/patient.events';
-import { liveFacts } from '../../src/patients/patient.record';
+import { liveFacts } from '../../src/patients/patient.facts';
 import { violations } from '../../src/patients/patient.rules';
 import { patientStream } from '../../src/patients/patient.stream';
 import { DomainError } from '../../src/shared/domain.error';
