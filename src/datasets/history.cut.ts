@@ -46,7 +46,7 @@ class RecordsAtCut implements ReadonlyMap<string, PatientRecord> {
   eventsFolded = 0;
 
   constructor(
-    private readonly live: LiveView,
+    live: LiveView,
     private readonly last: number,
     private readonly knownAtMs: number,
   ) {
