@@ -88,8 +88,8 @@ export class SqliteKeyVault implements KeyVault {
 
   private issueOn(c: Connection, lookup: Buffer): VaultEntry {
     const fresh = newVaultEntry();
-    // another process may issue the same lookup at the same time: the UNIQUE lookup decides, both read the winner
-    c.insert.run(fresh.streamKey, lookup, fresh.dataKey);
+    // another process may issue the same lookup at the same time: the UNIQUE lookup decides, and the one whose insert lost reads the winner
+    if (c.insert.run(fresh.streamKey, lookup, fresh.dataKey).changes === 1) return fresh;
     const row = c.byLookup.get(lookup)!;
     return { streamKey: row.stream_key, dataKey: row.data_key };
   }
