@@ -38,7 +38,7 @@ BEGIN SELECT RAISE(ABORT, 'events are never deleted: record a retraction instead
  * object with a key per column cost about as much again as the read itself (2.84 M events: 8.5 s
  * as objects, 4.7 s as arrays, measured).
  */
-const COLUMNS = 'position, stream_id, revision, hash, event_id, type, schema_version, data, recorded_at, recorded_by, correlation_id, causation_id, metadata';
+export const COLUMNS = 'position, stream_id, revision, hash, event_id, type, schema_version, data, recorded_at, recorded_by, correlation_id, causation_id, metadata';
 /** A row read back: where the event is in the log, then the event as it was encoded for the INSERT. */
 export type Row = [position: number, streamId: string, revision: number, hash: string, ...event: EncodedEvent];
 
